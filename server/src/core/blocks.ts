@@ -1,0 +1,234 @@
+/**
+ * The page as a sequence of blocks: the lines classified in context. A block is one line of
+ * running text, a dateline, a photo caption, a teaser, or a stack of headline lines with the
+ * subtitle and byline set beside them.
+ */
+import type { JumpLine } from './model';
+import type { PageLine } from './lines';
+import type { PhotoBlock } from './photos';
+import {
+  headerPageId,
+  isByline,
+  isDateFurniture,
+  isDateline,
+  isEditorLine,
+  isHeadingLike,
+  isSource,
+  isSubtitle,
+  lineEndsSentence,
+  sectionNumbering,
+} from './classify';
+import { PARAGRAPH_INDENT } from './columns';
+
+export type StackLineRole = 'headline' | 'subtitle' | 'byline';
+
+export interface StackLine {
+  readonly line: PageLine;
+  readonly role: StackLineRole;
+}
+
+export type Block =
+  | { readonly type: 'text'; readonly line: PageLine; /** the line ends with a `to` jump */ readonly endsWithJump: boolean }
+  | { readonly type: 'dateline'; readonly line: PageLine }
+  | { readonly type: 'source'; readonly line: PageLine }
+  | { readonly type: 'byline'; readonly line: PageLine }
+  | { readonly type: 'jump'; readonly line: PageLine }
+  | { readonly type: 'photo'; readonly photo: PhotoBlock }
+  | { readonly type: 'teaser'; readonly title: PageLine; readonly last: number }
+  | { readonly type: 'furniture'; readonly line: PageLine; readonly pageId?: string }
+  /** Headline material. `inner` stacks stand between paragraphs of running text and may be section heads. */
+  | { readonly type: 'stack'; readonly lines: readonly StackLine[]; readonly inner: boolean };
+
+/** How many content lines at the top of a page may be page furniture. */
+const FURNITURE_LINES = 3;
+
+/** Lines that hold nothing but (part of) a jump marker, like the vertical `（` `见` `版` `）`. */
+function jumpOnlyLines(lines: readonly PageLine[], jumps: readonly JumpLine[]): Set<number> {
+  const only = new Set<number>();
+  for (const j of jumps) {
+    for (let n = j.range.start.line; n <= j.range.end.line; n++) {
+      const raw = lines[n]?.raw ?? '';
+      const from = n === j.range.start.line ? j.range.start.character : 0;
+      const to = n === j.range.end.line ? j.range.end.character : raw.length;
+      if ((raw.slice(0, from) + raw.slice(to)).trim() === '') only.add(n);
+    }
+  }
+  return only;
+}
+
+function jumpAtEnd(line: PageLine, jumps: readonly JumpLine[]): JumpLine | undefined {
+  return jumps.find(
+    (j) => j.range.end.line === line.n && line.raw.slice(j.range.end.character).trim() === '' && j.range.start.line <= line.n,
+  );
+}
+
+export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine[], photos: readonly PhotoBlock[]): Block[] {
+  const photoAt = new Map<number, PhotoBlock>();
+  const inPhoto = new Set<number>();
+  for (const p of photos) {
+    photoAt.set(p.first, p);
+    for (let n = p.first; n <= p.last; n++) inPhoto.add(n);
+  }
+  const jumpOnly = jumpOnlyLines(lines, jumps);
+  const content = lines.filter((l) => !l.blank);
+
+  const blocks: Block[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const l = content[i];
+    if (inPhoto.has(l.n)) {
+      const p = photoAt.get(l.n);
+      if (p) blocks.push({ type: 'photo', photo: p });
+      continue;
+    }
+    if (jumpOnly.has(l.n)) {
+      blocks.push({ type: 'jump', line: l });
+      continue;
+    }
+    const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
+    if (pageId !== undefined || isEditorLine(l.flat) || (i < FURNITURE_LINES && isDateFurniture(l.flat))) {
+      blocks.push({ type: 'furniture', line: l, pageId });
+      continue;
+    }
+    // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.
+    const teaserEnd = teaserPointerEnd(l, content[i + 1], jumps, jumpOnly);
+    if (teaserEnd !== undefined) {
+      blocks.push({ type: 'teaser', title: l, last: teaserEnd });
+      while (i + 1 < content.length && content[i + 1].n <= teaserEnd) i++;
+      continue;
+    }
+    if (isDateline(l.flat)) blocks.push({ type: 'dateline', line: l });
+    else if (isByline(l.raw, l.flat)) blocks.push({ type: 'byline', line: l });
+    else if (isSource(l.flat)) blocks.push({ type: 'source', line: l });
+    else blocks.push({ type: 'text', line: l, endsWithJump: jumpAtEnd(l, jumps)?.direction === 'to' });
+  }
+  return groupStacks(blocks);
+}
+
+function teaserPointerEnd(
+  l: PageLine,
+  next: PageLine | undefined,
+  jumps: readonly JumpLine[],
+  jumpOnly: ReadonlySet<number>,
+): number | undefined {
+  const own = jumps.find((j) => j.direction === 'see' && j.range.start.line === l.n && j.range.start.character > 0);
+  if (own) {
+    const title = { ...l, flat: l.raw.slice(0, own.range.start.character).trim() };
+    return isHeadingLike({ ...title, width: title.flat.length }) ? own.range.end.line : undefined;
+  }
+  if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
+  const j = jumps.find((x) => x.direction === 'see' && x.range.start.line === next.n);
+  return j?.range.end.line;
+}
+
+/** True when running text before this block has come to the end of a paragraph. */
+function endsParagraph(b: Block | undefined): boolean {
+  if (!b) return true;
+  switch (b.type) {
+    case 'text':
+      return b.endsWithJump || lineEndsSentence(b.line) || isRecordLine(b.line.flat);
+    case 'dateline':
+      return false;
+    case 'stack':
+      // An inner candidate may be a paragraph's first line: what follows it is not a new paragraph.
+      return !b.inner;
+    default:
+      return true;
+  }
+}
+
+/** The most lines a headline candidate inside running text may take. */
+const MAX_INNER_LINES = 2;
+
+/**
+ * A run of headline-like lines followed by running text is mostly that text's first lines.
+ * Its first line is the candidate; a second line joins it when it is clearly shorter than the
+ * text below (a two-line headline), not the indented start of that text.
+ */
+function innerCandidate(run: readonly StackLine[]): StackLine[] {
+  const lines = [run[0]];
+  for (let k = 1; k < run.length && lines.length < MAX_INNER_LINES; k++) {
+    if (run[k].role !== 'headline') break;
+    const column = Math.max(...run.slice(k + 1).map((s) => s.line.width), 0);
+    if (run[k].line.width >= column - PARAGRAPH_INDENT - 1.5) break;
+    lines.push(run[k]);
+  }
+  return lines;
+}
+
+/** A labelled record, complete without punctuation: `联系电话：0358-8227820`, `邮编：033000`. */
+function isRecordLine(flat: string): boolean {
+  return /^[\u4e00-\u9fff]{1,8}[：:]\s*[\w\-@.（）()]+$/.test(flat);
+}
+
+/** The first entry of a numbered sequence (`一、`, `（一）`) opens a new part of the page. */
+function opensSequence(b: Block | undefined): boolean {
+  return b?.type === 'text' && /^(?:一、|[（(]一[）)])/.test(b.line.flat);
+}
+
+/** Numbered lines (`一、`, `1、`) open sections and list entries, never continue a headline. */
+function isNumbered(flat: string): boolean {
+  return sectionNumbering(flat) !== null || /^\d{1,2}[、.．]/.test(flat);
+}
+
+/**
+ * A line of figures (`联系电话：0358-8227820`) ends a record without punctuation; a headline may
+ * follow it when the headline in turn is closed by a hard boundary.
+ */
+function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number): boolean {
+  if (prev?.type !== 'text' || !/[0-9A-Za-z]$/.test(prev.line.flat)) return false;
+  let j = i;
+  while (j < blocks.length && blocks[j].type === 'text' && isHeadingLike((blocks[j] as { line: PageLine }).line) && j - i < MAX_HEADLINE_LINES) j++;
+  return isHardBoundary(blocks[j]);
+}
+
+/** Blocks after which a headline stack cannot be a section head of running text. */
+function isHardBoundary(b: Block | undefined): boolean {
+  return b === undefined || b.type === 'dateline' || b.type === 'photo' || b.type === 'teaser' || b.type === 'furniture' || b.type === 'stack';
+}
+
+/** A headline stack holds at most this many headline lines; a longer run is running text. */
+const MAX_HEADLINE_LINES = 4;
+
+/**
+ * Gathers runs of headline-like lines (with a subtitle and byline beside them) into stacks.
+ * A run must start where a paragraph has ended; otherwise the line is only the unpunctuated
+ * end of a wrapped sentence. A run followed by running text is mostly that text's first
+ * lines, so only its first line is kept, as an inner candidate the segmenter weighs.
+ */
+function groupStacks(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const startsRun = (b.type === 'text' && !b.endsWithJump && isHeadingLike(b.line)) || b.type === 'byline';
+    const prev = out[out.length - 1];
+    if (!startsRun || !(endsParagraph(prev) || endsRecord(prev, blocks, i))) {
+      out.push(b);
+      continue;
+    }
+    const run: StackLine[] = [];
+    let j = i;
+    for (; j < blocks.length; j++) {
+      const x = blocks[j];
+      const afterByline = run.length > 0 && run[run.length - 1].role === 'byline' && run.some((s) => s.role === 'headline');
+      if (x.type === 'byline') run.push({ line: x.line, role: 'byline' });
+      // A byline closes the stack it follows; numbered lines open sections, never continue a headline.
+      else if (x.type === 'text' && !x.endsWithJump && isHeadingLike(x.line) && !afterByline && !(run.length > 0 && isNumbered(x.line.flat))) {
+        run.push({ line: x.line, role: isSubtitle(x.line.flat) ? 'subtitle' : 'headline' });
+      } else break;
+    }
+    const heads = run.filter((s) => s.role === 'headline').length;
+    const textEnded = prev !== undefined && (prev.type === 'source' || (prev.type === 'text' && prev.endsWithJump));
+    const closed = isHardBoundary(blocks[j]) || textEnded || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline');
+    if (closed && heads > 0 && heads <= MAX_HEADLINE_LINES) {
+      out.push({ type: 'stack', lines: run, inner: false });
+      i = j - 1;
+    } else if (b.type === 'text' && run[0].role === 'headline') {
+      const lines = innerCandidate(run);
+      out.push({ type: 'stack', lines, inner: true });
+      i += lines.length - 1;
+    } else {
+      out.push(b);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * Bracket and quote balance within one item: （）“”《》 and their half-width kin. A bracket
+ * opened in a headline or body must close within the same item; one that does not points at
+ * a lost character or a mis-segmented item.
+ */
+import type { Range } from './model';
+import type { LineIndex } from './text';
+
+const PAIRS: Record<string, string> = { '（': '）', '(': ')', '“': '”', '《': '》', '【': '】', '「': '」' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+
+export interface Unbalanced {
+  readonly range: Range;
+  readonly char: string;
+  /** 'unclosed' for an opener with no closer, 'unopened' for a closer with no opener. */
+  readonly problem: 'unclosed' | 'unopened';
+}
+
+/** Scans the given ranges (an item's headline and body) in order as one text. */
+export function findUnbalanced(index: LineIndex, ranges: readonly Range[]): Unbalanced[] {
+  const out: Unbalanced[] = [];
+  const stack: { char: string; offset: number }[] = [];
+  for (const r of ranges) {
+    const start = index.offsetAt(r.start);
+    const end = index.offsetAt(r.end);
+    for (let o = start; o < end; o++) {
+      const ch = index.text[o];
+      if (PAIRS[ch]) stack.push({ char: ch, offset: o });
+      else if (CLOSERS.has(ch)) {
+        const opener = CLOSERS.get(ch)!;
+        // Match the nearest opener of the same kind; a stray closer stands alone.
+        const at = stack.map((s) => s.char).lastIndexOf(opener);
+        if (at < 0) out.push({ range: index.rangeOf(o, o + 1), char: ch, problem: 'unopened' });
+        else stack.splice(at);
+      }
+    }
+  }
+  for (const s of stack) out.push({ range: index.rangeOf(s.offset, s.offset + 1), char: s.char, problem: 'unclosed' });
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

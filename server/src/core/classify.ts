@@ -1,0 +1,109 @@
+/**
+ * What each line of a page is, judged on the line alone: a dateline that opens an article, a
+ * byline, a source line, page furniture, or a line that could be a headline. The segmenter
+ * decides in context what the candidates really are.
+ */
+import type { PageLine } from './lines';
+import { endsInsideClause, endsSentence } from './lines';
+
+const CN_NUM = '〇零一二三四五六七八九十两';
+const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
+
+/** `本报讯`, `本报北京6月21日电`, `新华社北京1月4日电`, `本报记者…报道`, spaced or not. */
+const DATELINE = new RegExp(
+  [
+    '^本报讯',
+    `^(?:本报|新华社|中新社|人民日报|央视|据新华社)[^，。！？\\s]{0,12}?${DAY}月${DAY}日(?:电|讯)`,
+    '^[^，。！？\\s]{2,12}?(?:报|台|网|社)讯(?=[\\s（(【]|$)',
+    '^(?:新华社|中新社)[^，。！？\\s]{0,8}?电',
+  ].join('|'),
+);
+
+/** English datelines: `BEIJING, Jan. 4 —`, `WASHINGTON (AP) —`, `LONDON —`. */
+const ENGLISH_DATELINE = /^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{0,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:—|–|--)\s*\S/;
+
+/** A byline line of its own: `□ 本报记者 穆佳妮`, `□ 王富贵 苏凤凤`, `本报记者 张三 李四`, `By Jane Doe`. */
+const BYLINE =
+  /^[□■◎]|^(?:文\s*[/／|]\s*|图\s*[/／|]\s*|文图\s*[/／|]?\s*)|^(?:本报|新华社)?(?:全媒体|融媒体|首席|特约|见习)?记者\s*[\u4e00-\u9fff]{2,4}(?:\s+(?:(?:本报)?通讯员|实习生|记者)?\s*[\u4e00-\u9fff]{2,4}){0,5}\s*$|^By\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,6}\s*$/;
+
+/** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`. */
+const SOURCE =
+  /^(?:[（(]\s*)?(?:据|来源[：:]\s*|转自|摘自)?(?:新华社|中新社|新华网|人民网|央视新闻|人民日报|《[^》]{1,20}》)(?:发|供稿|电|报道)?(?:\s*[）)])?$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$/;
+
+/** Page furniture: headers such as `第04版：要闻`, `A4 要闻`, dates, editor lines. */
+const EDITOR_LINE = /^(?:责任编辑|编辑|责编|校对|美编|组版|版式|审校|值班(?:编委|主任))\s*[：:]/;
+const PAGE_HEADER = /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$/i;
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?(?:\s*[\u4e00-\u9fff]{0,8})?$/;
+
+export function isDateline(flat: string): boolean {
+  return DATELINE.test(flat) || ENGLISH_DATELINE.test(flat);
+}
+
+export function isByline(raw: string, flat: string): boolean {
+  return BYLINE.test(raw.trim()) || (/^[□■◎]/.test(flat));
+}
+
+export function isSource(flat: string): boolean {
+  return SOURCE.test(flat);
+}
+
+export function isEditorLine(flat: string): boolean {
+  return EDITOR_LINE.test(flat);
+}
+
+/** The page id a header line names, or undefined when the line is no page header. */
+export function headerPageId(flat: string): string | undefined {
+  const m = PAGE_HEADER.exec(flat);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+export function isDateFurniture(flat: string): boolean {
+  return DATE_LINE.test(flat);
+}
+
+/** A trailing author in brackets at the end of a body: `…的感觉。 （李小军）`. */
+const TRAILING_AUTHOR = /[。！？”]\s*[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]\s*$/;
+
+export function trailingAuthor(raw: string): { names: string; start: number } | null {
+  const m = TRAILING_AUTHOR.exec(raw.trimEnd());
+  if (!m) return null;
+  // `（试行）`, `（草案）` and similar are titles' qualifiers, not authors.
+  if (/试行|草案|暂行|修订|节选|待续|完|上|下|续/.test(m[1])) return null;
+  return { names: m[1], start: m.index + m[0].indexOf('（') + (m[0].includes('（') ? 0 : m[0].indexOf('(')) };
+}
+
+/** The line as it ends its sentence: a trailing author bracket does not count. */
+export function lineEndsSentence(l: PageLine): boolean {
+  const author = trailingAuthor(l.raw);
+  const text = author ? l.flat.replace(/[（(][^（）()]*[）)]\s*$/, '') : l.flat;
+  return endsSentence(text);
+}
+
+/**
+ * Could this line be (part of) a headline, subtitle or section head? It is short, holds
+ * words, and does not end a sentence or stop mid-clause.
+ */
+export function isHeadingLike(l: PageLine): boolean {
+  if (l.blank || l.width > 40 || l.width < 2) return false;
+  const f = l.flat;
+  if (isSubtitle(f)) return true;
+  if (lineEndsSentence(l) || endsInsideClause(f)) return false;
+  // Headlines and subheads carry no full stop inside them.
+  if (/[。！？][^”’」』）)]/.test(f)) return false;
+  if (/\d$/.test(f)) return false;
+  const han = f.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  if (han >= 2) return true;
+  // English heads: capitalised words, no final period.
+  return /^[A-Z0-9‘'"“][\w‘’'"“”:,$%&-]*(?:\s+[\w‘’'"“”:,$%&.-]+){1,14}$/.test(f) && !/[.,;]$/.test(f);
+}
+
+/** A subtitle (副题) line: `——我市民生保障工作发展综述`. */
+export function isSubtitle(flat: string): boolean {
+  return /^(?:——|—|--|－－)\s*\S/.test(flat) && flat.length <= 50;
+}
+
+/** Section numbering at the start of a line: `一、`, `（一）`, `第一部分`. */
+export function sectionNumbering(flat: string): string | null {
+  const m = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节)\s*)/.exec(flat);
+  return m ? m[0] : null;
+}

@@ -1,0 +1,50 @@
+/**
+ * Column measures. Body text is justified to the column width, and a paragraph's first line is
+ * indented two characters (the indent itself is lost in extraction). A line much shorter
+ * than its neighbours that does not end a paragraph is a head, not running text.
+ */
+import type { PageLine } from './lines';
+
+/** The column width around line i of `lines`: the upper quartile of nearby line widths. */
+export function columnWidth(lines: readonly PageLine[], i: number, radius = 8): number {
+  const widths: number[] = [];
+  for (let k = Math.max(0, i - radius); k <= Math.min(lines.length - 1, i + radius); k++) {
+    if (k !== i && !lines[k].blank) widths.push(lines[k].width);
+  }
+  if (widths.length === 0) return lines[i]?.width ?? 0;
+  widths.sort((a, b) => a - b);
+  return widths[Math.floor(widths.length * 0.75)];
+}
+
+/** The column width of the lines that follow line i (for a line that may open them). */
+export function widthAfter(lines: readonly PageLine[], i: number, count = 6): number {
+  const widths = lines.slice(i + 1, i + 1 + count).filter((l) => !l.blank).map((l) => l.width).sort((a, b) => a - b);
+  return widths.length ? widths[Math.floor(widths.length * 0.75)] : 0;
+}
+
+/** The column width of the lines before line i. */
+export function widthBefore(lines: readonly PageLine[], i: number, count = 6): number {
+  const widths = lines.slice(Math.max(0, i - count), i).filter((l) => !l.blank).map((l) => l.width).sort((a, b) => a - b);
+  return widths.length ? widths[Math.floor(widths.length * 0.75)] : 0;
+}
+
+/** Columns of different widths meet at line i: a new text frame begins after it. */
+export function columnChanges(lines: readonly PageLine[], i: number): boolean {
+  const before = widthBefore(lines, i);
+  const after = widthAfter(lines, i);
+  return before > 0 && after > 0 && Math.abs(before - after) >= 2.5;
+}
+
+/** How much shorter than its column a line is, in em. */
+export function shortfall(lines: readonly PageLine[], i: number): number {
+  return columnWidth(lines, i) - lines[i].width;
+}
+
+/** A paragraph's first line stands two characters in from the column's edge. */
+export const PARAGRAPH_INDENT = 2;
+
+/** True when line i is shaped like the indented first line of the text after it. */
+export function looksLikeFirstLine(lines: readonly PageLine[], i: number): boolean {
+  const after = widthAfter(lines, i);
+  return after > 0 && Math.abs(after - PARAGRAPH_INDENT - lines[i].width) <= 1.5;
+}

@@ -1,0 +1,87 @@
+/**
+ * An issue is the pages of one edition (a folder of page files). Jump lines are resolved
+ * across it: a `to` on page 1 naming page 4 must meet a `from` on page 4 naming page 1.
+ */
+import type { JumpLine, Page, PageId } from './model';
+
+export type JumpStatus =
+  | 'ok'
+  /** The pointer lost its page number: `（见 版）`. */
+  | 'missing-page'
+  /** The page it names is not among the issue's pages. */
+  | 'target-missing'
+  /** The page exists but nothing there points back. */
+  | 'unmatched'
+  /** Several pages of the issue carry the id it names. */
+  | 'ambiguous'
+  /** It names its own page. */
+  | 'self'
+  /** This page's own id is unknown, so the other end cannot be checked. */
+  | 'unverified';
+
+export interface JumpEnd {
+  readonly uri: string;
+  readonly jump: JumpLine;
+}
+
+export interface ResolvedJump {
+  readonly uri: string;
+  readonly jump: JumpLine;
+  readonly status: JumpStatus;
+  /** The pages the jump names. */
+  readonly targets: readonly Page[];
+  /** The jump at the other end, when one was found. */
+  readonly partner: JumpEnd | null;
+}
+
+export const samePage = (a: PageId, b: PageId): boolean => a !== null && b !== null && String(a) === String(b);
+
+export class Issue {
+  readonly pages: readonly Page[];
+  readonly #resolved = new Map<string, ResolvedJump[]>();
+
+  constructor(pages: readonly Page[]) {
+    this.pages = pages;
+    for (const p of pages) this.#resolved.set(p.uri, []);
+    for (const p of pages) for (const j of p.jumps) this.#resolved.get(p.uri)!.push(this.#resolve(p, j));
+  }
+
+  page(uri: string): Page | undefined {
+    return this.pages.find((p) => p.uri === uri);
+  }
+
+  pagesWithId(id: PageId): Page[] {
+    return this.pages.filter((p) => samePage(p.id, id));
+  }
+
+  /** The jumps of one page with their resolution, in document order. */
+  jumps(uri: string): readonly ResolvedJump[] {
+    return this.#resolved.get(uri) ?? [];
+  }
+
+  #resolve(page: Page, jump: JumpLine): ResolvedJump {
+    const base = { uri: page.uri, jump, partner: null };
+    if (jump.page === null) return { ...base, status: 'missing-page', targets: [] };
+    if (samePage(jump.page, page.id)) return { ...base, status: 'self', targets: [page] };
+    const targets = this.pagesWithId(jump.page);
+    if (targets.length === 0) return { ...base, status: 'target-missing', targets };
+    if (targets.length > 1) return { ...base, status: 'ambiguous', targets };
+    if (jump.direction === 'see') return { ...base, status: 'ok', targets };
+    if (page.id === null) return { ...base, status: 'unverified', targets };
+    const partner = this.#partner(page, jump, targets[0]);
+    return { ...base, status: partner ? 'ok' : 'unmatched', targets, partner };
+  }
+
+  /**
+   * The jump on `target` that answers `jump`: the k-th `to` from this page to the target meets
+   * the k-th `from` on the target naming this page, in document order.
+   */
+  #partner(page: Page, jump: JumpLine, target: Page): JumpEnd | null {
+    const answer = jump.direction === 'to' ? 'from' : 'to';
+    const mine = page.jumps.filter((j) => j.direction === jump.direction && samePage(j.page, target.id));
+    const theirs = target.jumps.filter((j) => j.direction === answer && samePage(j.page, page.id));
+    const k = mine.indexOf(jump);
+    const match = theirs[k] ?? (theirs.length > 0 && k >= theirs.length ? undefined : theirs[0]);
+    return match ? { uri: target.uri, jump: match } : null;
+  }
+}

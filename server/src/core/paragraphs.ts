@@ -1,0 +1,46 @@
+/**
+ * Body text repaired for reading: hard-wrapped lines joined into paragraphs and justification
+ * spaces between Han characters removed. Each paragraph keeps its exact source range; the
+ * document itself is never altered.
+ */
+import type { Paragraph } from './model';
+import type { PageLine } from './lines';
+import { lineEndsSentence } from './classify';
+import { columnWidth } from './columns';
+import { range } from './text';
+
+/** Joins wrapped lines: no space between CJK text, one space between Latin words. */
+export function joinWrapped(parts: readonly string[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (out && /[A-Za-z0-9,.;:!?]$/.test(out) && /^[A-Za-z0-9(]/.test(p)) out += ' ';
+    out += p;
+  }
+  return out;
+}
+
+/**
+ * Cuts body lines into paragraphs: a paragraph ends at a line that ends its sentence short of
+ * the column's edge, or before a section head.
+ */
+export function buildParagraphs(body: readonly PageLine[], headStarts: ReadonlySet<number>): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  const flush = (end: number): void => {
+    if (end < start) return;
+    const lines = body.slice(start, end + 1);
+    const last = lines[lines.length - 1];
+    out.push({ range: range(lines[0].n, lines[0].indent, last.n, last.raw.trimEnd().length), text: joinWrapped(lines.map((l) => l.flat)) });
+    start = end + 1;
+  };
+  for (let i = 0; i < body.length; i++) {
+    if (headStarts.has(i + 1) || headStarts.has(i)) {
+      flush(i);
+      continue;
+    }
+    const full = body[i].width >= columnWidth(body, i) - 1;
+    if (lineEndsSentence(body[i]) && !full) flush(i);
+  }
+  flush(body.length - 1);
+  return out;
+}

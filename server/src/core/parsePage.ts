@@ -1,0 +1,233 @@
+/**
+ * Parses one page of newspaper text into the typed model: items (articles, notices, photo
+ * stories, teasers) with their headline stacks, people, sections and repaired paragraphs;
+ * photos; jump lines; figures and dates. Text in, model out: no I/O.
+ */
+import type { Dateline, Item, ItemKind, Page, Person, Photo, Range } from './model';
+import type { PageLine } from './lines';
+import type { PhotoBlock } from './photos';
+import type { Draft } from './segment';
+import type { StackLine } from './blocks';
+import { LineIndex, collapseCjkSpaces, range } from './text';
+import { readLines } from './lines';
+import { findJumps, parsePageRef } from './jumps';
+import { findPhotoBlocks, findCredit } from './photos';
+import { buildBlocks } from './blocks';
+import { orientation, segment } from './segment';
+import { readEnglishByline, readPeople, withRange } from './people';
+import { findSections } from './sections';
+import { buildParagraphs, joinWrapped } from './paragraphs';
+import { pageIdFromFileName } from './pageId';
+import { findFigures } from './figures';
+import { isEditorLine, trailingAuthor } from './classify';
+
+const NOTICE = /(?:启事|启示|通告|公告|通知|声明|公示|告示|须知|倡议书|讣告|招聘|招标|拍卖)$/;
+
+/** A parsed page with the text measures the language features reuse. */
+export interface ParsedDocument {
+  readonly page: Page;
+  readonly index: LineIndex;
+  readonly lines: readonly PageLine[];
+}
+
+export function parsePage(text: string, uri: string): Page {
+  return parseDocument(text, uri).page;
+}
+
+export function parseDocument(text: string, uri: string): ParsedDocument {
+  const index = new LineIndex(text);
+  const lines = readLines(index);
+  const jumps = findJumps(index);
+  const photoBlocks = findPhotoBlocks(lines);
+  const blocks = buildBlocks(lines, jumps, photoBlocks);
+  const drafts = segment(blocks, orientation(blocks));
+  const { figures, dates } = findFigures(index);
+
+  let header: Page['furniture']['header'] = null;
+  const editors: Person[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'furniture') continue;
+    if (b.pageId !== undefined && !header) header = { text: b.line.flat, range: lineRange(b.line) };
+    if (isEditorLine(b.line.flat)) editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line)));
+  }
+  const headerId = blocks.find((b) => b.type === 'furniture' && b.pageId !== undefined);
+  const fromHeader = headerId?.type === 'furniture' && headerId.pageId !== undefined ? parsePageRef(headerId.pageId) : null;
+  const fromName = fromHeader === null ? pageIdFromFileName(uri) : null;
+
+  const page: Page = {
+    uri,
+    id: fromHeader ?? fromName,
+    idSource: fromHeader !== null ? 'header' : fromName !== null ? 'file-name' : null,
+    furniture: { header, editors },
+    items: drafts.map((d) => toItem(d, lines)),
+    photos: photoBlocks.map((p) => toPhoto(p, lines)),
+    jumps,
+    figures,
+    dates,
+    lineCount: index.lineCount,
+  };
+  return { page, index, lines };
+}
+
+function lineRange(l: PageLine): Range {
+  return range(l.n, l.indent, l.n, l.raw.trimEnd().length);
+}
+
+function spanRange(first: PageLine, last: PageLine): Range {
+  return range(first.n, first.indent, last.n, last.raw.trimEnd().length);
+}
+
+/**
+ * A headline line as a reader sees it: justification spaces go, but the space a headline sets
+ * between its two phrases (`以人民为中心 让老百姓过上幸福生活`) stays.
+ */
+function readable(raw: string): string {
+  return isSpaced(raw) ? collapseCjkSpaces(raw.trim()) : raw.trim().replace(/\s+/g, ' ');
+}
+
+function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']): { text: string; range: Range } | null {
+  const lines = (stack ?? []).filter((s) => s.role === role).map((s) => s.line);
+  if (lines.length === 0) return null;
+  return { text: joinWrapped(lines.map((l) => readable(l.raw))), range: spanRange(lines[0], lines[lines.length - 1]) };
+}
+
+function toItem(d: Draft, lines: readonly PageLine[]): Item {
+  if (d.teaser) return toTeaser(d.teaser.title, lines[d.teaser.last]);
+  // A headline with no text under it (the page was cut after it) is its own body.
+  const body = [...(d.body.length ? d.body : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
+  const lastPhoto = d.photos.length ? lines[d.photos[d.photos.length - 1].last] : null;
+  const first = body[0];
+  const last = lastPhoto && lastPhoto.n > body[body.length - 1].n ? lastPhoto : body[body.length - 1];
+  const headline = stackPart(d.stack, 'headline');
+  const subtitle = stackPart(d.stack, 'subtitle');
+  const innerAt = new Set(d.inner.map((c) => c.at));
+  const heads = findSections(body, innerAt);
+  const people: Person[] = [];
+  const dateline = d.dateline ? readDateline(d.dateline, lines) : null;
+  if (dateline) people.push(...dateline.people);
+  const bylines = [...(d.stack ?? []).filter((s) => s.role === 'byline').map((s) => s.line), ...d.bylines];
+  for (const b of bylines) {
+    const named = /^\s*By\s/i.test(b.raw) ? readEnglishByline(b.raw) : readPeople(b.raw, 'author');
+    people.push(...withRange(named, lineRange(b)));
+  }
+  const tail = body[body.length - 1];
+  const author = tail ? trailingAuthor(tail.raw) : null;
+  if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length)));
+  for (const p of d.photos) {
+    if (!p.credit) continue;
+    const creditLine = lines[p.last];
+    for (const person of readPeople(p.credit, 'photographer')) {
+      if (!people.some((x) => x.name === person.name)) people.push({ ...person, range: lineRange(creditLine) });
+    }
+  }
+  const kind: ItemKind = d.photos.length > 0 ? 'photo-story' : headline && NOTICE.test(headline.text) ? 'notice' : 'article';
+  return {
+    kind,
+    kicker: null,
+    kickerRange: null,
+    headline: headline?.text ?? null,
+    headlineRange: headline?.range ?? null,
+    subtitle: subtitle?.text ?? null,
+    subtitleRange: subtitle?.range ?? null,
+    bodyRange: spanRange(first, last),
+    dateline: dateline ? { text: dateline.text, range: dateline.range } : null,
+    people: dedupe(people),
+    sections: heads.map((h) => ({ title: h.title, range: spanRange(body[h.first], body[h.last]) })),
+    source: d.source?.flat ?? null,
+    paragraphs: buildParagraphs(body, new Set(heads.flatMap((h) => [h.first]))),
+  };
+}
+
+function dedupe(people: Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.name) && seen.add(p.name));
+}
+
+function toTeaser(title: PageLine, last: PageLine): Item {
+  const pointerAt = title.raw.search(/\s*[（(]\s*(?:详见|参见|见)/);
+  const titleEnd = pointerAt > 0 ? pointerAt : title.raw.trimEnd().length;
+  const text = readable(title.raw.slice(0, titleEnd));
+  return {
+    kind: 'teaser',
+    kicker: null,
+    kickerRange: null,
+    headline: text,
+    headlineRange: range(title.n, title.indent, title.n, titleEnd),
+    subtitle: null,
+    subtitleRange: null,
+    bodyRange: spanRange(title, last),
+    dateline: null,
+    people: [],
+    sections: [],
+    source: null,
+    paragraphs: [],
+  };
+}
+
+/** How far after the dateline's opening words its reporter bracket may start. */
+const BRACKET_WITHIN = 16;
+/** How many lines a reporter bracket may wrap over. */
+const BRACKET_LINES = 3;
+
+/** The dateline and the people its bracket names: `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
+function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline & { people: Person[] } {
+  const open = l.raw.search(/[（(]/);
+  if (open < 0 || open - l.indent > BRACKET_WITHIN) {
+    const end = l.raw.search(/[讯电](?:\s|$)/);
+    return { range: range(l.n, l.indent, l.n, end > 0 ? end + 1 : l.raw.trimEnd().length), text: l.flat.slice(0, Math.max(0, end + 1 - l.indent)) || l.flat, people: [] };
+  }
+  const parts: string[] = [];
+  let endLine = l.n;
+  let endChar = -1;
+  let text = l.raw.slice(open + 1);
+  for (let n = l.n, k = 0; k < BRACKET_LINES * 2 && n < lines.length; k++) {
+    const close = text.search(/[）)]/);
+    if (close >= 0) {
+      parts.push(text.slice(0, close));
+      endLine = n;
+      endChar = (n === l.n ? open + 1 : 0) + close + 1;
+      break;
+    }
+    parts.push(text);
+    n++;
+    while (n < lines.length && lines[n].blank) n++;
+    text = lines[n]?.raw ?? '';
+  }
+  if (endChar < 0) return { range: lineRange(l), text: l.flat, people: [] };
+  const spaced = isSpaced(parts.join(' '));
+  // A name wrapped at the line end continues on the next line: join without a space,
+  // unless the text is justified letter by letter.
+  const inner = parts.map((p) => p.trim()).join(spaced ? ' ' : '');
+  const r = range(l.n, l.indent, endLine, endChar);
+  const datelineText = (l.raw.slice(l.indent, open).trim() + '（' + inner + '）').replace(/\s+/g, ' ');
+  return { range: r, text: datelineText, people: withRange(readPeople(inner, 'reporter'), r) };
+}
+
+/** Justified letter by letter: most tokens are a single character. */
+function isSpaced(s: string): boolean {
+  const tokens = s.trim().split(/\s+/).filter(Boolean);
+  return tokens.length >= 3 && tokens.filter((t) => [...t].length === 1).length / tokens.length >= 0.6;
+}
+
+function toPhoto(p: PhotoBlock, lines: readonly PageLine[]): Photo {
+  const first = lines[p.first];
+  const last = lines[p.last];
+  const captionLines: string[] = [];
+  for (let n = p.first; n <= p.last; n++) {
+    const l = lines[n];
+    if (l.blank) continue;
+    let raw = l.raw;
+    if (n === p.last && p.ownCredit) {
+      const credit = findCredit(raw);
+      if (credit) raw = raw.slice(0, credit.start);
+    }
+    captionLines.push(readable(raw));
+  }
+  return {
+    range: spanRange(first, last),
+    marker: p.marker,
+    caption: joinWrapped(captionLines).trim(),
+    credit: p.credit,
+    people: p.credit ? withRange(readPeople(p.credit, 'photographer'), lineRange(last)) : [],
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * People named by datelines, bylines, trailing author brackets and photo credits.
+ *
+ * Names are read from the raw text, not the de-spaced one: the space between `王富贵 苏凤凤`
+ * separates two people, while the spaces of justified text (`刘 丽 霞`) or a padded two
+ * character name (`王 群`) sit inside one name.
+ */
+import type { Person, PersonRole, Range } from './model';
+
+const ROLE_WORDS: readonly [RegExp, PersonRole][] = [
+  [/^(?:本报|新华社|中新社|人民日报)?(?:全媒体|融媒体|首席|特约|见习|驻站)?摄影记者$/, 'photographer'],
+  [/^(?:本报|新华社|中新社|人民日报|央视)?(?:全媒体|融媒体|首席|特约|见习|驻站|通讯)?记者$/, 'reporter'],
+  [/^(?:本报)?(?:特约)?通讯员$/, 'correspondent'],
+  [/^实习生$/, 'intern'],
+  [/^(?:责任)?编辑$|^校对$|^美编$|^审(?:核|校)$/, 'editor'],
+  [/^摄影?$/, 'photographer'],
+];
+
+/** Matches a role word anywhere in de-spaced text, longest spellings first. */
+const ROLE_IN_TEXT =
+  /(?:本报|新华社|中新社|人民日报|央视)?(?:全媒体|融媒体|首席|特约|见习|驻站)?(?:摄影记者|记者|通讯员)|实习生|责任编辑|编辑|校对|美编/g;
+
+const HAN_NAME = /^[\u4e00-\u9fff·•]{2,5}$/;
+const LATIN_NAME = /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$/;
+
+function roleOf(word: string): PersonRole | null {
+  for (const [re, role] of ROLE_WORDS) if (re.test(word)) return role;
+  return null;
+}
+
+/**
+ * Splits whitespace-separated tokens into names. Runs of single Han characters are one name:
+ * they are the letters of justified text or a padded two-character name.
+ */
+function mergeSingles(tokens: string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const t of tokens) {
+    if ([...t].length === 1 && /[\u4e00-\u9fff]/.test(t)) run += t;
+    else {
+      if (run) out.push(run);
+      run = '';
+      out.push(t);
+    }
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+export interface NamedPerson {
+  readonly name: string;
+  readonly role: PersonRole;
+}
+
+/**
+ * Reads the people in a credit text such as `记者 罗丽 通讯员 安豪`, `本报记者 穆佳妮`,
+ * `王富贵 苏凤凤 董艳婷`, `新华社记者 曹阳 摄`. Names without a role word take `defaultRole`.
+ */
+export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[] {
+  // In a photo credit (`记者 张文慧 摄`) everyone named took the photo, whatever their title.
+  const credit = /摄影?\s*[）)]?\s*$/.test(text);
+  const cleaned = text
+    .replace(/[□■◎●]/g, ' ')
+    .replace(/[（(]\s*$|^\s*[）)]/g, ' ')
+    .replace(/\s*摄影?\s*$/, ' ')
+    .replace(/新华社发|新华网发|人民图片|视觉中国|供图|图片由.*提供/g, ' ')
+    .replace(/[文图]\s*[/／|]\s*/g, ' ')
+    .replace(/[：:，,、／/|]/g, ' ');
+  const tokens = mergeSingles(cleaned.split(/\s+/).filter(Boolean));
+  const people: NamedPerson[] = [];
+  let role = defaultRole;
+  for (const token of tokens) {
+    // A merged token may still start with a role word: `记者刘丽霞` from justified text.
+    ROLE_IN_TEXT.lastIndex = 0;
+    let rest = token;
+    let m: RegExpExecArray | null;
+    while ((m = ROLE_IN_TEXT.exec(rest)) && m.index === 0) {
+      role = roleOf(m[0]) ?? role;
+      rest = rest.slice(m[0].length);
+      ROLE_IN_TEXT.lastIndex = 0;
+    }
+    if (!rest) continue;
+    const whole = roleOf(rest);
+    if (whole) {
+      role = whole;
+      continue;
+    }
+    if (HAN_NAME.test(rest) && !/本报|新华|记者/.test(rest)) people.push({ name: rest, role: credit ? 'photographer' : role });
+  }
+  return people;
+}
+
+/** English bylines: `By Jane Doe and John Roe`, `By ASSOCIATED PRESS`. */
+export function readEnglishByline(text: string): NamedPerson[] {
+  const m = /^\s*By\s+(.+?)\s*$/i.exec(text);
+  if (!m) return [];
+  return m[1]
+    .split(/\s*(?:,|\band\b|&)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => LATIN_NAME.test(s) || /^[A-Z .'-]{3,40}$/.test(s))
+    .map((name) => ({ name, role: 'author' as const }));
+}
+
+export function withRange(people: readonly NamedPerson[], range: Range): Person[] {
+  return people.map((p) => ({ ...p, range }));
+}

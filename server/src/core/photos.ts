@@ -1,0 +1,98 @@
+/**
+ * Photo captions and their credits: `图①…`, `拼版照片：左图为…`, `右图为…`, and credits such as
+ * `（新华社记者 曹阳 摄）` or `记者 张文慧 摄`. A group of numbered captions may share one credit,
+ * printed once after the last caption.
+ */
+import type { PageLine } from './lines';
+import { readPeople } from './people';
+
+/** How a caption starts: a photo marker at the start of the line. */
+const CAPTION_START =
+  /^(?:拼版照片|组图|图\s*[①-⑳]|图\s*\d{1,2}(?=\s*[：:\s\u4e00-\u9fff])(?![年月日])|图[一二三四五六七八九十](?=[：:\s])|[左右上下中]图(?:为|：|:)?|图为|▲|△)/;
+
+/** A credit at the end of a line, bracketed or not. Group 1 is the credit without brackets. */
+const CREDIT_BRACKETED = /[（(]\s*([^（）()]{0,30}?(?:摄影?|新华社发|供图))\s*[）)]\s*$/;
+const CREDIT_PLAIN =
+  /(?:^|[\s。！？”])((?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|摄影)?记者|通讯员)?\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,3}\s*摄影?)\s*$/;
+const CREDIT_ENGLISH = /\(\s*((?:[A-Z][\w.'-]*\s?){1,4}\/\s*[A-Z][\w ]{1,30}|(?:Photo|Photograph|Image)\s*:?\s*[^)]{2,40})\s*\)\s*$|(?:^|\s)((?:Photo|Photograph)s? by [A-Z][\w .'-]{2,40})\s*$/;
+
+export interface CaptionCredit {
+  readonly credit: string;
+  /** Offset in the line where the credit (with its bracket) begins. */
+  readonly start: number;
+}
+
+export function findCredit(raw: string): CaptionCredit | null {
+  const trimmed = raw.trimEnd();
+  let m = CREDIT_BRACKETED.exec(trimmed);
+  if (m) return { credit: m[1].trim(), start: m.index };
+  m = CREDIT_PLAIN.exec(trimmed);
+  if (m) {
+    const credit = m[1].trim();
+    // `记者 张文慧 摄` needs a name; a bare verb ending a sentence (`拍摄`) is no credit.
+    if (/\s摄影?$|记者|通讯员/.test(credit) && readPeople(credit, 'photographer').length > 0) {
+      return { credit, start: m.index + m[0].indexOf(m[1]) };
+    }
+  }
+  m = CREDIT_ENGLISH.exec(trimmed);
+  if (m) {
+    const credit = (m[1] ?? m[2]).trim();
+    return { credit, start: m.index + m[0].indexOf(credit) };
+  }
+  return null;
+}
+
+export function captionMarker(flat: string): string | null {
+  const m = CAPTION_START.exec(flat);
+  return m ? m[0].replace(/[为：:\s]+$/, '') || m[0] : null;
+}
+
+export interface PhotoBlock {
+  /** Line numbers of the caption, first to last (blank lines inside are not counted). */
+  readonly first: number;
+  readonly last: number;
+  readonly marker: string | null;
+  readonly credit: string | null;
+  /** True when the credit was printed on this caption rather than shared from the group. */
+  readonly ownCredit: boolean;
+}
+
+/** Longest caption we follow before giving up on finding its credit. */
+const MAX_CAPTION_LINES = 6;
+
+/**
+ * Finds photo captions. A caption runs from its marker to the line that carries its credit,
+ * or to the line before the next marker. Numbered captions with no credit of their own take
+ * the credit printed after the last caption of their group.
+ */
+export function findPhotoBlocks(lines: readonly PageLine[]): PhotoBlock[] {
+  const nonBlank = lines.filter((l) => !l.blank);
+  const blocks: { first: number; last: number; marker: string | null; credit: string | null }[] = [];
+  for (let i = 0; i < nonBlank.length; i++) {
+    const marker = captionMarker(nonBlank[i].flat);
+    if (!marker) continue;
+    let j = i;
+    let credit = findCredit(nonBlank[j].raw);
+    while (!credit && j + 1 < nonBlank.length && j - i + 1 < MAX_CAPTION_LINES && !captionMarker(nonBlank[j + 1].flat)) {
+      // A caption ends at its credit; a sentence end followed by another marker also ends it.
+      if (/[。！？]["”’]*\s*$/.test(nonBlank[j].flat) && !findCredit(nonBlank[j + 1].raw)) break;
+      j++;
+      credit = findCredit(nonBlank[j].raw);
+    }
+    if (!credit && !/[。！？]["”’]*$/.test(nonBlank[j].flat) && j > i) j = i;
+    blocks.push({ first: nonBlank[i].n, last: nonBlank[j].n, marker, credit: credit?.credit ?? null });
+    i = j;
+  }
+  // Share a group's credit backwards over the captions that have none.
+  const out: PhotoBlock[] = [];
+  let shared: string | null = null;
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const b = blocks[k];
+    const next = blocks[k + 1];
+    const adjacent = next !== undefined && next.first - b.last <= 3;
+    if (b.credit) shared = b.credit;
+    else if (!adjacent) shared = null;
+    out.unshift({ ...b, credit: b.credit ?? shared, ownCredit: b.credit !== null });
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * Section heads inside an article body: numbered heads (`一、征文主题`, `（一）`) and the short
+ * unnumbered subheads of long articles, set on a line of their own or in two short lines.
+ */
+import type { PageLine } from './lines';
+import { endsSentence } from './lines';
+import { lineEndsSentence, sectionNumbering } from './classify';
+import { shortfall } from './columns';
+
+export interface SectionHead {
+  readonly title: string;
+  /** Index of the head's first and last line in the body. */
+  readonly first: number;
+  readonly last: number;
+}
+
+/** A subhead is shorter than the column by more than a paragraph indent. */
+const SUBHEAD_SHORTFALL = 3.5;
+/** The longest a subhead runs, in characters. */
+const SUBHEAD_MAX = 40;
+
+/**
+ * @param body the body's non-blank lines
+ * @param candidates indices of lines that stand alone between paragraphs (inner heading candidates)
+ */
+export function findSections(body: readonly PageLine[], candidates: ReadonlySet<number>): SectionHead[] {
+  const out: SectionHead[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i];
+    const atParagraphStart = i === 0 || lineEndsSentence(body[i - 1]) || out.some((s) => s.last === i - 1);
+    if (!atParagraphStart) continue;
+    const numbering = sectionNumbering(l.flat);
+    if (numbering) {
+      const title = l.flat.split(/[。！？]/)[0];
+      out.push({ title, first: i, last: i });
+      continue;
+    }
+    if (!candidates.has(i) || l.flat.length > SUBHEAD_MAX) continue;
+    if (shortfall(body, i) >= SUBHEAD_SHORTFALL) {
+      // A head may wrap once: its second line ends it, and is short too.
+      const next = body[i + 1];
+      const wraps = next !== undefined && endsSentence(next.flat) && l.flat.length + next.flat.length <= SUBHEAD_MAX && shortfall(body, i + 1) >= 1;
+      out.push({ title: wraps ? l.flat + next.flat : l.flat, first: i, last: wraps ? i + 1 : i });
+      if (wraps) i++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,341 @@
+/**
+ * Cuts the page's blocks into items. Extracted pages set headlines either after their body
+ * (PDF e-paper text: the headline block comes out last) or before it (clean exports); the
+ * page's orientation is decided once, from where its headline stacks stand and which text
+ * their words belong to, and then applied to every stack.
+ */
+import type { Block, StackLine } from './blocks';
+import type { PageLine } from './lines';
+import type { PhotoBlock } from './photos';
+import { bigrams, overlap } from './similarity';
+import { readPeople } from './people';
+import { endsSentence } from './lines';
+import { sectionNumbering } from './classify';
+import { columnChanges, looksLikeFirstLine } from './columns';
+
+export interface Draft {
+  readonly body: PageLine[];
+  /** The headline stack, when one was found. */
+  stack: StackLine[] | null;
+  dateline: PageLine | null;
+  readonly photos: PhotoBlock[];
+  source: PageLine | null;
+  readonly bylines: PageLine[];
+  /** Heading-like runs inside the body that were not taken as headlines: section head candidates. */
+  readonly inner: { at: number; lines: readonly StackLine[] }[];
+  teaser: { title: PageLine; last: number } | null;
+  /** The text has ended (a `to` jump or a source line): more text starts a new item. */
+  ended: boolean;
+}
+
+const newDraft = (): Draft => ({ body: [], stack: null, dateline: null, photos: [], source: null, bylines: [], inner: [], teaser: null, ended: false });
+
+const textOf = (lines: readonly PageLine[]): string => lines.map((l) => l.flat).join('');
+const stackText = (lines: readonly StackLine[]): string =>
+  lines.filter((s) => s.role === 'headline').map((s) => s.line.flat).join('');
+
+export type Orientation = 'headline-after' | 'headline-before';
+
+/** The widest a page's own photo-story introduction runs before the photos it introduces. */
+const PHOTO_STORY_MAX_LINES = 12;
+/** A headline takes most of its bigrams from its own article. */
+const STRONG_OVERLAP = 0.5;
+const OVERLAP_MARGIN = 0.25;
+/** Fewer bigrams than this say too little to place a headline by its words. */
+const MIN_WORDS = 4;
+
+/**
+ * Decides where headlines stand. Strong evidence: a stack that opens the page before any text
+ * (headlines first) or closes it after all text (headlines after). Otherwise each stack that
+ * sits between two stretches of text votes for the side its words come from.
+ */
+export function orientation(blocks: readonly Block[]): Orientation {
+  const content = blocks.filter((b) => b.type !== 'furniture' && b.type !== 'photo');
+  let vote = 0;
+  const first = content.find((b) => b.type !== 'teaser');
+  const last = [...content].reverse().find((b) => b.type !== 'teaser' && b.type !== 'byline');
+  if (first?.type === 'stack' && !first.inner) vote -= 2;
+  if (last?.type === 'stack' && !last.inner) vote += 2;
+  for (let i = 0; i < content.length; i++) {
+    const b = content[i];
+    if (b.type !== 'stack' || b.inner) continue;
+    const before = bigrams(textOf(neighbourText(content, i, -1)));
+    const after = bigrams(textOf(neighbourText(content, i, 1)));
+    const headline = stackText(b.lines);
+    vote += overlap(headline, before) - overlap(headline, after);
+  }
+  return vote >= 0 ? 'headline-after' : 'headline-before';
+}
+
+/** The running text next to block i in one direction, up to the next stack or dateline. */
+function neighbourText(content: readonly Block[], i: number, step: 1 | -1): PageLine[] {
+  const out: PageLine[] = [];
+  for (let k = i + step; k >= 0 && k < content.length; k += step) {
+    const b = content[k];
+    if (b.type === 'stack' && !b.inner) break;
+    if (b.type === 'text' || b.type === 'dateline') out.push(b.line);
+    if (b.type === 'dateline' && step === -1) break;
+    if (b.type === 'teaser') break;
+    if (b.type === 'dateline' && step === 1 && out.length > 1) {
+      out.pop();
+      break;
+    }
+  }
+  return out;
+}
+
+/** Cuts blocks into item drafts. */
+export function segment(blocks: readonly Block[], orient: Orientation): Draft[] {
+  const s = new Segmenter(orient);
+  for (const b of blocks) s.add(b);
+  s.close();
+  return s.drafts.flatMap((d) => splitHidden(d, orient));
+}
+
+/** Walks the blocks in page order, keeping the item being read open until something ends it. */
+class Segmenter {
+  readonly drafts: Draft[] = [];
+  #cur: Draft | null = null;
+  readonly #orient: Orientation;
+
+  constructor(orient: Orientation) {
+    this.#orient = orient;
+  }
+
+  close(): void {
+    const d = this.#cur;
+    if (d && (d.body.length > 0 || d.stack)) this.drafts.push(d);
+    this.#cur = null;
+  }
+
+  #open(): Draft {
+    this.#cur ??= newDraft();
+    return this.#cur;
+  }
+
+  /** The open draft, or a fresh one when the open draft's text has ended. */
+  #openForText(): Draft {
+    const d = this.#open();
+    if (!d.ended && !(d.photos.length > 0 && this.#orient === 'headline-after')) return d;
+    this.close();
+    return this.#open();
+  }
+
+  add(b: Block): void {
+    const cur = this.#cur;
+    switch (b.type) {
+      case 'furniture':
+        return;
+      case 'teaser':
+        this.close();
+        this.drafts.push({ ...newDraft(), teaser: { title: b.title, last: b.last } });
+        return;
+      case 'dateline': {
+        // Headlines first: a dateline right under a headline opens that headline's body.
+        const awaitingBody = this.#orient === 'headline-before' && cur !== null && cur.body.length === 0;
+        if (!awaitingBody) this.close();
+        const d = this.#open();
+        d.dateline = b.line;
+        d.body.push(b.line);
+        return;
+      }
+      case 'text':
+      case 'jump': {
+        const d = this.#openForText();
+        d.body.push(b.line);
+        if (b.type === 'text' && b.endsWithJump) d.ended = true;
+        return;
+      }
+      case 'source': {
+        const d = this.#open();
+        d.source = b.line;
+        d.ended = true;
+        return;
+      }
+      case 'byline':
+        this.#open().bylines.push(b.line);
+        return;
+      case 'photo':
+        // Photos right after a short untitled text belong to it (a photo story); elsewhere
+        // they stand on their own and leave the text around them as it is.
+        if (cur && cur.body.length > 0 && cur.body.length <= PHOTO_STORY_MAX_LINES && !cur.dateline) cur.photos.push(b.photo);
+        return;
+      case 'stack':
+        if (b.inner) this.#addInner(b.lines);
+        else this.#addStack(b.lines);
+        return;
+    }
+  }
+
+  #addStack(lines: readonly StackLine[]): void {
+    const cur = this.#cur;
+    if (this.#orient === 'headline-after' && cur && cur.body.length > 0 && !cur.stack) {
+      cur.stack = [...lines];
+      this.close();
+      assignOrphans(this.drafts);
+      return;
+    }
+    // Headlines first, or nothing open to take it: it heads what follows.
+    this.close();
+    this.#open().stack = [...lines];
+  }
+
+  #addInner(lines: readonly StackLine[]): void {
+    const cur = this.#cur;
+    if (cur && cur.stack && cur.body.length === 0) {
+      // The first line under a headline is body text.
+      for (const s of lines) cur.body.push(s.line);
+      return;
+    }
+    const untitledStart = cur === null || (cur.body.length === 0 && !cur.stack) || cur.ended;
+    if (untitledStart && this.#orient === 'headline-before') {
+      // Headlines first: a headline-like line before running text heads it.
+      this.close();
+      this.#open().stack = [...lines];
+      return;
+    }
+    const d = untitledStart ? this.#openForText() : this.#open();
+    // Headlines after: a short line opening the text is that text's first line; inside the
+    // text it may be a section head or a hidden headline, weighed by splitHidden.
+    if (!untitledStart) d.inner.push({ at: d.body.length, lines });
+    for (const s of lines) d.body.push(s.line);
+  }
+}
+
+/**
+ * A headline stack after a body may also hold the headline of an earlier article that was
+ * left without one (the layout set it after the next article's headline). Splits the stack
+ * between the last draft and the untitled drafts just before it, when the words say so.
+ */
+function assignOrphans(drafts: Draft[]): void {
+  const last = drafts[drafts.length - 1];
+  const stack = last.stack;
+  if (!stack) return;
+  const targets: Draft[] = [last];
+  for (let k = drafts.length - 2; k >= 0 && targets.length < 3; k--) {
+    const d = drafts[k];
+    if (d.stack || d.teaser || d.body.length === 0) break;
+    targets.push(d);
+  }
+  const heads = stack.filter((s) => s.role === 'headline');
+  if (targets.length < 2 || heads.length < 2) return;
+  const bodies = targets.map((t) => bigrams(textOf(t.body)));
+  const whole = overlap(stackText(stack), bodies[0]);
+  let best: { score: number; parts: StackLine[][]; order: number[] } | null = null;
+  for (const parts of partitions(stack, Math.min(targets.length, heads.length))) {
+    if (parts.length < 2) continue;
+    for (const order of permutations(parts.length, targets.length)) {
+      if (order[parts.length - 1] !== 0 && !order.includes(0)) continue;
+      const scores = parts.map((p, i) => overlap(stackText(p), bodies[order[i]]));
+      const score = scores.reduce((a, s) => a + s, 0) / scores.length;
+      if (Math.min(...scores) >= 0.4 && score > whole + 0.15 && (!best || score > best.score)) best = { score, parts, order };
+    }
+  }
+  if (!best) return;
+  best.parts.forEach((p, i) => (targets[best!.order[i]].stack = p));
+}
+
+/** Ways to cut a stack into k runs of consecutive lines, each holding a headline line. */
+function* partitions(stack: StackLine[], maxParts: number): Generator<StackLine[][]> {
+  const cuts = stack.map((_, i) => i).filter((i) => i > 0 && stack[i].role === 'headline');
+  const choose = function* (from: number, left: number, acc: number[]): Generator<number[]> {
+    if (left === 0) {
+      yield acc;
+      return;
+    }
+    for (let c = from; c < cuts.length; c++) yield* choose(c + 1, left - 1, [...acc, cuts[c]]);
+  };
+  for (let k = 2; k <= maxParts; k++) {
+    for (const cs of choose(0, k - 1, [])) {
+      const bounds = [0, ...cs, stack.length];
+      const parts = bounds.slice(1).map((end, i) => stack.slice(bounds[i], end));
+      if (parts.every((p) => p.some((s) => s.role === 'headline'))) yield parts;
+    }
+  }
+}
+
+/** Ordered choices of k distinct targets out of n. */
+function* permutations(k: number, n: number): Generator<number[]> {
+  const rec = function* (acc: number[]): Generator<number[]> {
+    if (acc.length === k) {
+      yield acc;
+      return;
+    }
+    for (let i = 0; i < n; i++) if (!acc.includes(i)) yield* rec([...acc, i]);
+  };
+  yield* rec([]);
+}
+
+/**
+ * An article's text may hold a second article whose headline was taken for a subhead: the
+ * first article's headline stands between them with running text on both sides. It shows in
+ * the words (the headline repeats the text before it, not after) or in the credits (one
+ * article cannot carry both a dateline reporter and a byline of its own).
+ */
+function splitHidden(d: Draft, orient: Orientation): Draft[] {
+  if (d.inner.length === 0 || d.teaser) return [d];
+  const conflict = hasCreditConflict(d);
+  let best: { k: number; margin: number } | null = null;
+  for (let k = 0; k < d.inner.length; k++) {
+    const c = d.inner[k];
+    const end = c.at + c.lines.length;
+    const before = bigrams(textOf(d.body.slice(0, c.at)));
+    const after = bigrams(textOf(d.body.slice(end, d.inner[k + 1]?.at ?? d.body.length)));
+    const headline = stackText(c.lines);
+    const own = orient === 'headline-after' ? overlap(headline, before) : overlap(headline, after);
+    const other = orient === 'headline-after' ? overlap(headline, after) : overlap(headline, before);
+    const margin = own - other;
+    const byWords = own >= STRONG_OVERLAP && margin >= OVERLAP_MARGIN && bigrams(headline).size >= MIN_WORDS && standsApart(d.body, c.at);
+    if (byWords || (conflict && margin > 0 && standsApart(d.body, c.at))) {
+      if (!best || margin > best.margin) best = { k, margin };
+      if (!conflict) break;
+    }
+  }
+  if (!best) return [d];
+  const c = d.inner[best.k];
+  const end = c.at + c.lines.length;
+  const first = newDraft();
+  const second = newDraft();
+  first.body.push(...d.body.slice(0, c.at));
+  second.body.push(...d.body.slice(end));
+  first.dateline = d.dateline;
+  first.inner.push(...d.inner.slice(0, best.k));
+  second.inner.push(...d.inner.slice(best.k + 1).map((x) => ({ at: x.at - end, lines: x.lines })));
+  if (orient === 'headline-after') {
+    first.stack = [...c.lines];
+    Object.assign(second, { stack: d.stack, source: d.source, ended: d.ended });
+    second.bylines.push(...d.bylines);
+    second.photos.push(...d.photos);
+  } else {
+    Object.assign(first, { stack: d.stack });
+    second.stack = [...c.lines];
+    Object.assign(second, { source: d.source, ended: d.ended });
+    second.bylines.push(...d.bylines);
+    second.photos.push(...d.photos);
+  }
+  return [...splitHidden(first, orient), ...splitHidden(second, orient)];
+}
+
+/**
+ * Words alone may make a headline of a line only when its shape allows: a subhead reads like a
+ * clause (`多措并举，保障群众就业`) or wraps into a sentence, and the first line of a paragraph
+ * stands one indent short of the column.
+ */
+/** Not a subhead, and not the first line of the text after it (unless a new column starts there). */
+function standsApart(body: readonly PageLine[], i: number): boolean {
+  return !shapedLikeSubhead(body, i) && (!looksLikeFirstLine(body, i) || columnChanges(body, i));
+}
+
+function shapedLikeSubhead(body: readonly PageLine[], i: number): boolean {
+  const l = body[i];
+  const next = body[i + 1];
+  const unquoted = l.flat.replace(/“[^”]*”|"[^"]*"/g, '');
+  return sectionNumbering(l.flat) !== null || /[，,；]/.test(unquoted) || (next !== undefined && endsSentence(next.flat) && next.flat.length + l.flat.length <= 40);
+}
+
+/** A dateline that names its reporter and a byline of its own cannot belong to one article. */
+function hasCreditConflict(d: Draft): boolean {
+  const datelinePeople = d.dateline ? readPeople(d.dateline.raw.replace(/^[^（(]*/, ''), 'reporter').length > 0 : false;
+  const bylines = [...d.bylines, ...(d.stack ?? []).filter((s) => s.role === 'byline').map((s) => s.line)];
+  return datelinePeople && bylines.some((l) => readPeople(l.raw, 'author').length > 0);
+}

@@ -1,0 +1,85 @@
+/**
+ * Text utilities shared by the parsers: offsets to LSP positions, line splitting, and the
+ * character classes newspaper text is made of.
+ */
+import type { Position, Range } from './model';
+
+/** Maps UTF-16 offsets of a document to LSP positions. Lines end at \n, \r\n or a lone \r. */
+export class LineIndex {
+  readonly #starts: number[];
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+
+  /** The text of a line without its line ending. */
+  line(n: number): string {
+    const start = this.#starts[n];
+    return start === undefined ? '' : this.text.slice(start, this.#contentEnd(n));
+  }
+
+  /** Offset of the end of line n's content, before its line ending. */
+  #contentEnd(n: number): number {
+    const start = this.#starts[n];
+    let end = n + 1 < this.#starts.length ? this.#starts[n + 1] : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  }
+
+  lineStart(n: number): number {
+    return this.#starts[Math.max(0, Math.min(n, this.#starts.length - 1))];
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset inside a \r\n pair belongs to the end of the line.
+    return { line: lo, character: Math.min(o, this.#contentEnd(lo)) - this.#starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    return Math.min(this.lineStart(position.line) + position.character, this.text.length);
+  }
+
+  rangeOf(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+}
+
+export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+/** Han ideographs (CJK unified, extension A, compatibility). */
+export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const hanRe = new RegExp(`[${HAN}]`);
+export const isHan = (ch: string): boolean => hanRe.test(ch);
+
+/** Punctuation that ends a sentence, possibly followed by a closing quote or bracket. */
+export const SENTENCE_END = /[。！？!?…；;]["”’」』）)]*$|[。！？!?…]$/;
+
+/** Removes whitespace that justification or extraction put between CJK characters. */
+export function collapseCjkSpaces(s: string): string {
+  return s.replace(/(?<=[^\x00-\x7f])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?=[^\x00-\x7f])/g, '');
+}

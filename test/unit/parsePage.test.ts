@@ -1,0 +1,85 @@
+// The parser on the two real pages in samples/: what a careful reader sees in them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parsePage } from '../../server/src/core/parsePage';
+
+const page000 = parsePage(readFileSync('samples/000_2600d985db85e4f0.txt', 'utf8'), 'samples/000_2600d985db85e4f0.txt');
+const page004 = parsePage(readFileSync('samples/004_f2a9e54971a23ea8.txt', 'utf8'), 'samples/004_f2a9e54971a23ea8.txt');
+
+const line = (r: { start: { line: number } } | null) => (r ? r.start.line + 1 : null);
+
+test('a seed file name with a hash is not a page id', () => {
+  assert.equal(page000.id, null);
+  assert.equal(page004.id, null);
+});
+
+test('headlines set after their body attach to that body', () => {
+  const first = page000.items[0];
+  assert.equal(first.headline, '张稳科深入包联企业调研');
+  assert.equal(line(first.bodyRange), 1);
+  assert.equal(first.bodyRange.end.line + 1, 51);
+  assert.deepEqual(first.people.map((p) => [p.name, p.role]), [['王涛', 'reporter']]);
+});
+
+test('a subtitle and a □ byline belong to the headline stack', () => {
+  const item = page000.items[1];
+  assert.equal(item.headline, '以人民为中心 让老百姓过上幸福生活');
+  assert.equal(item.subtitle, '——我市民生保障工作发展综述');
+  assert.deepEqual(item.people.map((p) => p.name), ['穆佳妮']);
+  assert.deepEqual(item.sections.map((s) => line(s.range)), [93, 205]);
+});
+
+test('a title over a vertical page pointer is a teaser with no page number', () => {
+  const teaser = page000.items.find((i) => i.kind === 'teaser');
+  assert.ok(teaser);
+  assert.equal(teaser.headline, '关于严明端午节期间各项纪律的通告');
+  const pointer = page000.jumps.find((j) => j.direction === 'see');
+  assert.ok(pointer);
+  assert.equal(pointer.page, null);
+  assert.equal(line(pointer.range), 281);
+});
+
+test('a notice keeps its numbered sections and a source line is recorded', () => {
+  const notice = page000.items.find((i) => i.kind === 'notice');
+  assert.ok(notice);
+  assert.deepEqual(notice.sections.map((s) => s.title), ['一、征文主题', '二、组织单位', '三、征文内容', '四、征文要求', '五、征文评选']);
+  const reprint = page000.items.find((i) => i.source !== null);
+  assert.equal(reprint?.source, '新华社发');
+  assert.equal(reprint?.headline, '扶贫“夫妻档”');
+});
+
+test('bylines split across lines and letter-spaced read as whole names', () => {
+  const names = page004.items.map((i) => i.people.map((p) => p.name).join(' '));
+  assert.ok(names.includes('罗丽 安豪'));
+  assert.ok(names.includes('刘丽霞'));
+  assert.ok(names.includes('李亚芝'));
+  assert.ok(names.includes('王富贵 苏凤凤 董艳婷'));
+  assert.ok(names.includes('李小军'));
+});
+
+test('a headline standing after the next article’s headline finds its own article by its words', () => {
+  const training = page004.items.find((i) => i.headline === '我市对项目资金争取与专项债券使用进行专项培训');
+  assert.ok(training);
+  assert.equal(line(training.bodyRange), 682);
+  const award = page004.items.find((i) => i.headline === '省见义勇为协会褒奖我市见义勇为先进个人');
+  assert.equal(line(award?.bodyRange ?? null), 765);
+});
+
+test('numbered photos share the credit printed after the last one, and form a photo story', () => {
+  assert.deepEqual(page004.photos.map((p) => [p.marker, p.credit]), [
+    ['图①', '记者 张文慧 摄'],
+    ['图②', '记者 张文慧 摄'],
+    ['图③', '记者 张文慧 摄'],
+  ]);
+  const story = page004.items[0];
+  assert.equal(story.kind, 'photo-story');
+  assert.equal(story.headline, null);
+  assert.deepEqual(story.people.map((p) => [p.name, p.role]), [['张文慧', 'photographer']]);
+});
+
+test('body paragraphs are repaired for reading but keep their source ranges', () => {
+  const p = page004.items[4].paragraphs[0];
+  assert.ok(p.text.startsWith('本报讯（记者刘丽霞）9月28日，市政协召开中心城区建管工作专题协商会议'), p.text);
+  assert.equal(line(p.range), 522);
+});
