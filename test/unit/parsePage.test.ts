@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parsePage } from '../../server/src/core/parsePage';
 
-const page000 = parsePage(readFileSync('samples/000_2600d985db85e4f0.txt', 'utf8'), 'samples/000_2600d985db85e4f0.txt');
-const page004 = parsePage(readFileSync('samples/004_f2a9e54971a23ea8.txt', 'utf8'), 'samples/004_f2a9e54971a23ea8.txt');
+const page000 = parsePage(readFileSync('samples/000_2600d985db85e4f0.news.txt', 'utf8'), 'samples/000_2600d985db85e4f0.news.txt');
+const page004 = parsePage(readFileSync('samples/004_f2a9e54971a23ea8.news.txt', 'utf8'), 'samples/004_f2a9e54971a23ea8.news.txt');
 
 const line = (r: { start: { line: number } } | null) => (r ? r.start.line + 1 : null);
 

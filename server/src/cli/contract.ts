@@ -3,19 +3,8 @@
  * LSP ranges, numeric severities, string codes.
  */
 import type { GalleyDiagnostic } from '../core/diagnostic';
-import { LSP_SEVERITY } from '../core/diagnostic';
+import { toLspDiagnostic } from '../core/diagnostic';
 import type { ParsedDocument } from '../core/parsePage';
-
-export function toLspDiagnostic(d: GalleyDiagnostic, locale: 'en' | 'zh') {
-  return {
-    range: d.range,
-    severity: LSP_SEVERITY[d.severity],
-    code: d.code,
-    source: 'galley',
-    message: d.message[locale],
-    relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message[locale] })),
-  };
-}
 
 export function toContract(doc: ParsedDocument, diagnostics: readonly GalleyDiagnostic[], locale: 'en' | 'zh') {
   const { page } = doc;

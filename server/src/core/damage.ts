@@ -17,17 +17,27 @@ const SPACED = new RegExp(`(?:[\\u4e00-\\u9fff][ \\u3000]){${SPACED_RUN - 1},}[\
 const GAP = /(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])/g;
 
 export function findDamage(line: PageLine): Damage[] {
-  const out: Damage[] = [];
-  for (const m of line.raw.matchAll(SPACED)) {
-    out.push({ kind: 'text-spaced', range: range(line.n, m.index, line.n, m.index + m[0].length) });
+  const runs = [...line.raw.matchAll(SPACED)];
+  if (runs.length > 0) {
+    // One hint per line, from the first spaced run to the last.
+    const last = runs[runs.length - 1];
+    return [{ kind: 'text-spaced', range: range(line.n, runs[0].index, line.n, last.index + last[0].length) }];
   }
-  if (out.length > 0) return out;
   // A single gap between Han characters in an otherwise unspaced line; several gaps are
   // phrases set apart on purpose.
-  const gaps = [...line.raw.trim().matchAll(GAP)];
-  if (gaps.length === 1) {
-    const at = line.raw.indexOf(line.raw.trim()) + gaps[0].index;
-    out.push({ kind: 'glyph-gap', range: range(line.n, at - 1, line.n, at + 2) });
-  }
-  return out;
+  const gaps = [...line.raw.matchAll(GAP)].filter((g) => !deliberate(line.raw, g.index));
+  return gaps.length === 1 && [...line.raw.matchAll(GAP)].length === 1
+    ? [{ kind: 'glyph-gap', range: range(line.n, gaps[0].index - 1, line.n, gaps[0].index + 2) }]
+    : [];
+}
+
+/**
+ * Spaces that typesetting puts between Han characters on purpose: between the names of a
+ * reporter bracket (`（记者 王涛）`), after a dateline (`本报讯 近日`), and inside a label
+ * padded to align (`邮 编：`).
+ */
+function deliberate(raw: string, at: number): boolean {
+  const before = raw.slice(0, at);
+  const opened = (before.match(/[（(]/g)?.length ?? 0) > (before.match(/[）)]/g)?.length ?? 0);
+  return opened || /[讯电]$/.test(before) || /^[^：:]{1,2}[：:]/.test(raw.slice(at + 1));
 }

@@ -40,3 +40,15 @@ export interface GalleyDiagnostic {
 
 /** LSP's numeric severities. */
 export const LSP_SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** A diagnostic in LSP's shape, its message in the reader's language. */
+export function toLspDiagnostic(d: GalleyDiagnostic, locale: 'en' | 'zh') {
+  return {
+    range: d.range,
+    severity: LSP_SEVERITY[d.severity],
+    code: d.code,
+    source: 'galley',
+    message: d.message[locale],
+    relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message[locale] })),
+  };
+}

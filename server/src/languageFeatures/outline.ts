@@ -47,7 +47,7 @@ export function outline(page: Page): OutlineNode[] {
     };
   });
   const photos: OutlineNode[] = page.photos.map((p) => ({
-    name: `${p.marker ?? '图'} ${p.caption.length > FIRST_WORDS ? `${p.caption.slice(0, FIRST_WORDS)}…` : p.caption}`.trim(),
+    name: p.caption.length > FIRST_WORDS ? `${p.caption.slice(0, FIRST_WORDS)}…` : p.caption || (p.marker ?? '图'),
     detail: p.credit ?? '',
     kind: 'photo',
     range: p.range,

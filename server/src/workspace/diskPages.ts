@@ -1,0 +1,115 @@
+/**
+ * Page files on disk: the pages of an issue that are not open in the editor. They are read
+ * directly (never opened as editor documents), a bounded number at a time, and a file that
+ * cannot be decoded is reported once and left out.
+ */
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { readPage } from '../cli/readPage';
+import type { PageStore } from './pageStore';
+import { issueKey } from './pageStore';
+
+/** File names that are pages: `*.news` and `*.news.txt`. */
+export const PAGE_FILE = /\.news(?:\.txt)?$/i;
+/** Folders never walked. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.e2e', 'dist', 'out']);
+/** The most page files one workspace index reads. */
+const MAX_FILES = 50_000;
+/** How many files are read at once. */
+const CONCURRENCY = 16;
+
+export class DiskPages {
+  roots: string[] = [];
+  readonly #store: PageStore;
+  readonly #warn: (message: string) => void;
+  readonly #indexedFolders = new Set<string>();
+
+  constructor(store: PageStore, warn: (message: string) => void) {
+    this.#store = store;
+    this.#warn = warn;
+  }
+
+  setRoots(roots: string[]): void {
+    this.roots = roots;
+  }
+
+  /** Reads every page file under the workspace folders. */
+  async indexRoots(): Promise<void> {
+    const found: string[] = [];
+    for (const root of this.roots) {
+      const uri = URI.parse(root);
+      if (uri.scheme === 'file') await this.#walk(uri.fsPath, found);
+    }
+    await this.#readAll(found.filter((f) => !this.#store.has(URI.file(f).toString())));
+  }
+
+  /** Reads the sibling page files of a page, once per folder. */
+  async indexFolderOf(uri: string, isOpen: (uri: string) => boolean): Promise<void> {
+    const key = issueKey(uri);
+    const folder = URI.parse(key);
+    if (folder.scheme !== 'file' || this.#indexedFolders.has(key)) return;
+    this.#indexedFolders.add(key);
+    let names: string[] = [];
+    try {
+      names = await readdir(folder.fsPath);
+    } catch {
+      return;
+    }
+    const pages = names.filter((n) => PAGE_FILE.test(n)).map((n) => path.join(folder.fsPath, n));
+    await this.#readAll(pages.filter((p) => !isOpen(URI.file(p).toString()) && !this.#store.has(URI.file(p).toString())));
+  }
+
+  /** Re-reads one page from disk; a page that is gone or unreadable leaves the store. */
+  async reload(uri: string): Promise<void> {
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file') {
+      this.#store.delete(uri);
+      return;
+    }
+    const read = await readPage(u.fsPath);
+    if (read.ok) this.#store.set(uri, read.text);
+    else this.#store.delete(uri);
+  }
+
+  async #readAll(paths: readonly string[]): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < paths.length) {
+        const p = paths[next++];
+        const read = await readPage(p);
+        if (read.ok) this.#store.set(URI.file(p).toString(), read.text);
+        else this.#warn(`${p}: ${read.error}`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+  }
+
+  async #walk(dir: string, out: string[]): Promise<void> {
+    const stack = [dir];
+    const seen = new Set<string>();
+    while (stack.length > 0 && out.length < MAX_FILES) {
+      const d = stack.pop()!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      let entries;
+      try {
+        entries = await readdir(d, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (e.isDirectory()) {
+          // Symbolic links are not followed, so a link loop cannot trap the walk.
+          if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(path.join(d, e.name));
+        } else if (e.isFile() && PAGE_FILE.test(e.name)) {
+          out.push(path.join(d, e.name));
+          if (out.length >= MAX_FILES) {
+            this.#warn(`Galley indexed the first ${MAX_FILES} page files of the workspace and stopped there.`);
+            break;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The pages Galley knows: documents open in the editor and page files read from disk. Each
+ * page is parsed once per version and an issue (the pages of one folder) is rebuilt only when
+ * one of its pages changes, so outline, folding, hover and diagnostics share one parse.
+ */
+import { URI, Utils } from 'vscode-uri';
+import { parseDocument, type ParsedDocument } from '../core/parsePage';
+import { Issue } from '../core/issue';
+
+interface Entry {
+  readonly uri: string;
+  readonly text: string;
+  /** The editor's version for open documents; -1 for files read from disk. */
+  readonly version: number;
+  parsed?: ParsedDocument;
+}
+
+/** The folder a page belongs to: its issue. */
+export function issueKey(uri: string): string {
+  return Utils.dirname(URI.parse(uri)).toString();
+}
+
+export class PageStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #issues = new Map<string, Issue>();
+  readonly #byIssue = new Map<string, Set<string>>();
+
+  /** Sets a page's text; returns false when nothing changed. */
+  set(uri: string, text: string, version = -1): boolean {
+    const old = this.#entries.get(uri);
+    if (old && old.text === text) return false;
+    this.#entries.set(uri, { uri, text, version });
+    const key = issueKey(uri);
+    this.#issues.delete(key);
+    if (!this.#byIssue.has(key)) this.#byIssue.set(key, new Set());
+    this.#byIssue.get(key)!.add(uri);
+    return true;
+  }
+
+  delete(uri: string): boolean {
+    if (!this.#entries.delete(uri)) return false;
+    const key = issueKey(uri);
+    this.#issues.delete(key);
+    this.#byIssue.get(key)?.delete(uri);
+    return true;
+  }
+
+  has(uri: string): boolean {
+    return this.#entries.has(uri);
+  }
+
+  get uris(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  text(uri: string): string | undefined {
+    return this.#entries.get(uri)?.text;
+  }
+
+  get(uri: string): ParsedDocument | undefined {
+    const e = this.#entries.get(uri);
+    if (!e) return undefined;
+    e.parsed ??= parseDocument(e.text, uri);
+    return e.parsed;
+  }
+
+  /** The pages of the issue a page belongs to. */
+  issuePages(uri: string): string[] {
+    return [...(this.#byIssue.get(issueKey(uri)) ?? [])];
+  }
+
+  issue(uri: string): Issue {
+    const key = issueKey(uri);
+    let issue = this.#issues.get(key);
+    if (!issue) {
+      issue = new Issue(this.issuePages(uri).map((u) => this.get(u)!.page));
+      this.#issues.set(key, issue);
+    }
+    return issue;
+  }
+}
