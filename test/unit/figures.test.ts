@@ -52,8 +52,15 @@ describe('figures: numbers with units', () => {
     assert.equal(one('每人每年提高 700\r\n元，孝义市', 700, '元').text, '700\r\n元');
   });
 
-  it('does not join across a blank line', () => {
-    none('全市共开发扶贫公益性岗位 1303\n\n个，已兜底安置。');
+  it('joins a number to its unit across the blank line of blank-line-separated extraction', () => {
+    const [f] = figuresOf('全市共开发扶贫公益性岗位 1303\n\n个，已兜底安置。');
+    assert.equal(f.value, 1303);
+    assert.equal(f.unit, '个');
+    assert.deepEqual(f.range, { start: { line: 0, character: 13 }, end: { line: 2, character: 1 } });
+  });
+
+  it('does not join across two blank lines', () => {
+    none('全市共开发扶贫公益性岗位 1303\n\n\n个，已兜底安置。');
   });
 
   it('gives exact ranges for figures', () => {

@@ -125,7 +125,7 @@ function endsParagraph(b: Block | undefined): boolean {
   if (!b) return true;
   switch (b.type) {
     case 'text':
-      return b.endsWithJump || lineEndsSentence(b.line) || isRecordLine(b.line.flat);
+      return b.endsWithJump || lineEndsSentence(b.line) || isRecordLine(b.line.flat) || /^[（(][^（）()]*[）)]$/.test(b.line.flat);
     case 'dateline':
       return false;
     case 'stack':

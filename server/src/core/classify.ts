@@ -90,6 +90,8 @@ export function isHeadingLike(l: PageLine): boolean {
   if (lineEndsSentence(l) || endsInsideClause(f)) return false;
   // Headlines and subheads carry no full stop inside them.
   if (/[。！？][^”’」』）)]/.test(f)) return false;
+  // A line wholly in brackets is a credit or an aside: `（李小军）`.
+  if (/^[（(][^（）()]*[）)]$/.test(f)) return false;
   if (/\d$/.test(f)) return false;
   const han = f.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   if (han >= 2) return true;

@@ -43,8 +43,12 @@ export function shortfall(lines: readonly PageLine[], i: number): number {
 /** A paragraph's first line stands two characters in from the column's edge. */
 export const PARAGRAPH_INDENT = 2;
 
-/** True when line i is shaped like the indented first line of the text after it. */
+/**
+ * True when line i is shaped like the first line of the text after it: indented by a
+ * paragraph indent, or (in layouts that drop the indent) full width.
+ */
 export function looksLikeFirstLine(lines: readonly PageLine[], i: number): boolean {
   const after = widthAfter(lines, i);
-  return after > 0 && Math.abs(after - PARAGRAPH_INDENT - lines[i].width) <= 1.5;
+  const short = after - lines[i].width;
+  return after > 0 && short >= -0.5 && short <= PARAGRAPH_INDENT + 1.5;
 }

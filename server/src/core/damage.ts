@@ -16,6 +16,12 @@ const SPACED_RUN = 4;
 const SPACED = new RegExp(`(?:[\\u4e00-\\u9fff][ \\u3000]){${SPACED_RUN - 1},}[\\u4e00-\\u9fff]`, 'g');
 const GAP = /(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])/g;
 
+/** True when the line holds letter-spaced text: a justified line stretched to its column. */
+export function isLetterSpaced(raw: string): boolean {
+  SPACED.lastIndex = 0;
+  return SPACED.test(raw);
+}
+
 export function findDamage(line: PageLine): Damage[] {
   const runs = [...line.raw.matchAll(SPACED)];
   if (runs.length > 0) {

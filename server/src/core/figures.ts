@@ -5,7 +5,7 @@
  * The scanner is hand-written and single-pass: every step looks at a bounded window around the
  * current number, so a page that is all digits or one 10 MB line costs linear time. Text comes
  * from PDF extraction, so up to three spaces may separate the parts of a figure and a figure may
- * cross one line break (never a blank line).
+ * cross one line break (which may hold one blank line, as blank-line-separated extraction sets it).
  *
  * Policy, in short:
  * - A number is a figure only when a unit follows it (a Han measure word from `HAN_UNITS`, `%`,
@@ -388,12 +388,23 @@ class Scanner {
     let k = 0;
     while (k < 3 && q < n && isSpace(t.charCodeAt(q))) q++, k++;
     if (!nl && q < n && isBreak(t.charCodeAt(q))) {
-      q += t.charCodeAt(q) === 13 && t.charCodeAt(q + 1) === 10 ? 2 : 1;
+      q = this.#skipBreak(q);
       nl = true;
       k = 0;
       while (k < 3 && q < n && isSpace(t.charCodeAt(q))) q++, k++;
+      // Extraction that sets a blank line between every printed line splits a figure from its
+      // unit across that blank line (`1303` + blank line + `个`): it is still one break.
+      if (q < n && isBreak(t.charCodeAt(q))) {
+        q = this.#skipBreak(q);
+        k = 0;
+        while (k < 3 && q < n && isSpace(t.charCodeAt(q))) q++, k++;
+      }
     }
     return { p: q, nl };
+  }
+
+  #skipBreak(q: number): number {
+    return q + (this.#text.charCodeAt(q) === 13 && this.#text.charCodeAt(q + 1) === 10 ? 2 : 1);
   }
 
   /** Same-line spaces only (for suffixes such as 左右). */

@@ -13,7 +13,7 @@ import { readLines } from './lines';
 import { findJumps, parsePageRef } from './jumps';
 import { findPhotoBlocks, findCredit } from './photos';
 import { buildBlocks } from './blocks';
-import { orientation, segment } from './segment';
+import { isPhotoStory, orientation, segment } from './segment';
 import { readEnglishByline, readPeople, withRange } from './people';
 import { findSections } from './sections';
 import { buildParagraphs, joinWrapped } from './paragraphs';
@@ -95,7 +95,8 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
   if (d.teaser) return toTeaser(d.teaser.title, lines[d.teaser.last]);
   // A headline with no text under it (the page was cut after it) is its own body.
   const body = [...(d.body.length ? d.body : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
-  const lastPhoto = d.photos.length ? lines[d.photos[d.photos.length - 1].last] : null;
+  const photoStory = isPhotoStory(d);
+  const lastPhoto = photoStory ? lines[d.photos[d.photos.length - 1].last] : null;
   const first = body[0];
   const last = lastPhoto && lastPhoto.n > body[body.length - 1].n ? lastPhoto : body[body.length - 1];
   const headline = stackPart(d.stack, 'headline');
@@ -111,16 +112,16 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
     people.push(...withRange(named, lineRange(b)));
   }
   const tail = body[body.length - 1];
-  const author = tail ? trailingAuthor(tail.raw) : null;
+  const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) : null;
   if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length)));
-  for (const p of d.photos) {
+  for (const p of photoStory ? d.photos : []) {
     if (!p.credit) continue;
     const creditLine = lines[p.last];
     for (const person of readPeople(p.credit, 'photographer')) {
       if (!people.some((x) => x.name === person.name)) people.push({ ...person, range: lineRange(creditLine) });
     }
   }
-  const kind: ItemKind = d.photos.length > 0 ? 'photo-story' : headline && NOTICE.test(headline.text) ? 'notice' : 'article';
+  const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE.test(headline.text) ? 'notice' : 'article';
   return {
     kind,
     kicker: null,
@@ -136,6 +137,12 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
     source: d.source?.flat ?? null,
     paragraphs: buildParagraphs(body, new Set(heads.flatMap((h) => [h.first]))),
   };
+}
+
+/** A trailing author wrapped onto a line of its own: `（李小军）`. */
+function bracketedAuthor(l: PageLine): { names: string; start: number } | null {
+  const m = /^[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]$/.exec(l.flat);
+  return m ? { names: l.raw.trim().slice(1, -1), start: l.indent } : null;
 }
 
 function dedupe(people: Person[]): Person[] {

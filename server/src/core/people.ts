@@ -69,7 +69,12 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
   const tokens = mergeSingles(cleaned.split(/\s+/).filter(Boolean));
   const people: NamedPerson[] = [];
   let role = defaultRole;
-  for (const token of tokens) {
+  // A single character left after a role word starts a name the next token ends: justified
+  // text re-wrapped as `记 者 刘 丽霞` reads `记者刘` + `丽霞`.
+  let pending = '';
+  for (const raw of tokens) {
+    const token = pending + raw;
+    pending = '';
     // A merged token may still start with a role word: `记者刘丽霞` from justified text.
     ROLE_IN_TEXT.lastIndex = 0;
     let rest = token;
@@ -80,6 +85,10 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
       ROLE_IN_TEXT.lastIndex = 0;
     }
     if (!rest) continue;
+    if ([...rest].length === 1 && /[\u4e00-\u9fff]/.test(rest)) {
+      pending = rest;
+      continue;
+    }
     const whole = roleOf(rest);
     if (whole) {
       role = whole;

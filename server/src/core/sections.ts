@@ -6,6 +6,7 @@ import type { PageLine } from './lines';
 import { endsSentence } from './lines';
 import { lineEndsSentence, sectionNumbering } from './classify';
 import { shortfall } from './columns';
+import { isLetterSpaced } from './damage';
 
 export interface SectionHead {
   readonly title: string;
@@ -35,7 +36,8 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
       out.push({ title, first: i, last: i });
       continue;
     }
-    if (!candidates.has(i) || l.flat.length > SUBHEAD_MAX) continue;
+    // A letter-spaced line was stretched to fill its column: running text, never a subhead.
+    if (!candidates.has(i) || l.flat.length > SUBHEAD_MAX || isLetterSpaced(l.raw)) continue;
     if (shortfall(body, i) >= SUBHEAD_SHORTFALL) {
       // A head may wrap once: its second line ends it, and is short too.
       const next = body[i + 1];

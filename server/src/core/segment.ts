@@ -12,6 +12,7 @@ import { readPeople } from './people';
 import { endsSentence } from './lines';
 import { sectionNumbering } from './classify';
 import { columnChanges, looksLikeFirstLine } from './columns';
+import { isLetterSpaced } from './damage';
 
 export interface Draft {
   readonly body: PageLine[];
@@ -36,8 +37,13 @@ const stackText = (lines: readonly StackLine[]): string =>
 
 export type Orientation = 'headline-after' | 'headline-before';
 
-/** The widest a page's own photo-story introduction runs before the photos it introduces. */
-const PHOTO_STORY_MAX_LINES = 12;
+/** The longest introduction, in characters, a photo story sets before the photos it introduces. */
+const PHOTO_STORY_MAX_CHARS = 600;
+
+/** Photos right after a short untitled text belong to it: a photo story. */
+export function isPhotoStory(d: Draft): boolean {
+  return d.photos.length > 0 && !d.dateline && textOf(d.body).length <= PHOTO_STORY_MAX_CHARS;
+}
 /** A headline takes most of its bigrams from its own article. */
 const STRONG_OVERLAP = 0.5;
 const OVERLAP_MARGIN = 0.25;
@@ -116,7 +122,7 @@ class Segmenter {
   /** The open draft, or a fresh one when the open draft's text has ended. */
   #openForText(): Draft {
     const d = this.#open();
-    if (!d.ended && !(d.photos.length > 0 && this.#orient === 'headline-after')) return d;
+    if (!d.ended && !(isPhotoStory(d) && this.#orient === 'headline-after')) return d;
     this.close();
     return this.#open();
   }
@@ -156,9 +162,9 @@ class Segmenter {
         this.#open().bylines.push(b.line);
         return;
       case 'photo':
-        // Photos right after a short untitled text belong to it (a photo story); elsewhere
-        // they stand on their own and leave the text around them as it is.
-        if (cur && cur.body.length > 0 && cur.body.length <= PHOTO_STORY_MAX_LINES && !cur.dateline) cur.photos.push(b.photo);
+        // Photos after text may belong to it (a photo story); whether they do is decided once
+        // the text is cut into items. Elsewhere photos stand on their own.
+        if (cur && cur.body.length > 0) cur.photos.push(b.photo);
         return;
       case 'stack':
         if (b.inner) this.#addInner(b.lines);
@@ -323,8 +329,15 @@ function splitHidden(d: Draft, orient: Orientation): Draft[] {
  */
 /** Not a subhead, and not the first line of the text after it (unless a new column starts there). */
 function standsApart(body: readonly PageLine[], i: number): boolean {
-  return !shapedLikeSubhead(body, i) && (!looksLikeFirstLine(body, i) || columnChanges(body, i));
+  if (shapedLikeSubhead(body, i) || isLetterSpaced(body[i].raw)) return false;
+  return !looksLikeFirstLine(body, i) || columnChanges(body, i) || PHRASE_SPACE.test(body[i].raw.trim());
 }
+
+/**
+ * Two phrases set apart by one space (`正风肃纪促廉洁 招商引资保发展`): a headline's parallel
+ * halves. Running text never spaces words apart like this.
+ */
+const PHRASE_SPACE = /^[^\s]*[\u4e00-\u9fff]{3}[ \u3000][\u4e00-\u9fff]{3}[^\s]*$/;
 
 function shapedLikeSubhead(body: readonly PageLine[], i: number): boolean {
   const l = body[i];
