@@ -20,7 +20,7 @@ import {
 } from './classify';
 import { PARAGRAPH_INDENT } from './columns';
 
-export type StackLineRole = 'headline' | 'subtitle' | 'byline';
+export type StackLineRole = 'kicker' | 'headline' | 'subtitle' | 'byline';
 
 export interface StackLine {
   readonly line: PageLine;
@@ -155,6 +155,11 @@ function innerCandidate(run: readonly StackLine[]): StackLine[] {
   return lines;
 }
 
+/** A column tag set over a headline: `【春耕时节】`. */
+export function isColumnTag(flat: string): boolean {
+  return /^[【〖][^【】〖〗]{2,16}[】〗]$/.test(flat);
+}
+
 /** A labelled record, complete without punctuation: `联系电话：0358-8227820`, `邮编：033000`. */
 function isRecordLine(flat: string): boolean {
   return /^[\u4e00-\u9fff]{1,8}[：:]\s*[\w\-@.（）()]+$/.test(flat);
@@ -213,12 +218,12 @@ function groupStacks(blocks: Block[]): Block[] {
       if (x.type === 'byline') run.push({ line: x.line, role: 'byline' });
       // A byline closes the stack it follows; numbered lines open sections, never continue a headline.
       else if (x.type === 'text' && !x.endsWithJump && isHeadingLike(x.line) && !afterByline && !(run.length > 0 && isNumbered(x.line.flat))) {
-        run.push({ line: x.line, role: isSubtitle(x.line.flat) ? 'subtitle' : 'headline' });
+        run.push({ line: x.line, role: isSubtitle(x.line.flat) ? 'subtitle' : isColumnTag(x.line.flat) ? 'kicker' : 'headline' });
       } else break;
     }
     const heads = run.filter((s) => s.role === 'headline').length;
     const textEnded = prev !== undefined && (prev.type === 'source' || (prev.type === 'text' && prev.endsWithJump));
-    const closed = isHardBoundary(blocks[j]) || textEnded || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline');
+    const closed = isHardBoundary(blocks[j]) || textEnded || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     if (closed && heads > 0 && heads <= MAX_HEADLINE_LINES) {
       out.push({ type: 'stack', lines: run, inner: false });
       i = j - 1;

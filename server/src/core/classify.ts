@@ -32,7 +32,7 @@ const SOURCE =
 
 /** Page furniture: headers such as `第04版：要闻`, `A4 要闻`, dates, editor lines. */
 const EDITOR_LINE = /^(?:责任编辑|编辑|责编|校对|美编|组版|版式|审校|值班(?:编委|主任))\s*[：:]/;
-const PAGE_HEADER = /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$/i;
+const PAGE_HEADER = /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?(?:\s*[\u4e00-\u9fff]{0,8})?$/;
 
 export function isDateline(flat: string): boolean {
@@ -54,7 +54,7 @@ export function isEditorLine(flat: string): boolean {
 /** The page id a header line names, or undefined when the line is no page header. */
 export function headerPageId(flat: string): string | undefined {
   const m = PAGE_HEADER.exec(flat);
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
 }
 
 export function isDateFurniture(flat: string): boolean {

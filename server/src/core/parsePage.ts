@@ -14,7 +14,7 @@ import { findJumps, parsePageRef } from './jumps';
 import { findPhotoBlocks, findCredit } from './photos';
 import { buildBlocks } from './blocks';
 import { isPhotoStory, orientation, segment } from './segment';
-import { readEnglishByline, readPeople, withRange } from './people';
+import { readEnglishByline, readEnglishCredit, readPeople, withRange } from './people';
 import { findSections } from './sections';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
@@ -100,6 +100,7 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
   const first = body[0];
   const last = lastPhoto && lastPhoto.n > body[body.length - 1].n ? lastPhoto : body[body.length - 1];
   const headline = stackPart(d.stack, 'headline');
+  const kicker = stackPart(d.stack, 'kicker');
   const subtitle = stackPart(d.stack, 'subtitle');
   const innerAt = new Set(d.inner.map((c) => c.at));
   const heads = findSections(body, innerAt);
@@ -117,15 +118,15 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
   for (const p of photoStory ? d.photos : []) {
     if (!p.credit) continue;
     const creditLine = lines[p.last];
-    for (const person of readPeople(p.credit, 'photographer')) {
+    for (const person of creditPeople(p.credit)) {
       if (!people.some((x) => x.name === person.name)) people.push({ ...person, range: lineRange(creditLine) });
     }
   }
   const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE.test(headline.text) ? 'notice' : 'article';
   return {
     kind,
-    kicker: null,
-    kickerRange: null,
+    kicker: kicker?.text.replace(/^[【〖]|[】〗]$/g, '') ?? null,
+    kickerRange: kicker?.range ?? null,
     headline: headline?.text ?? null,
     headlineRange: headline?.range ?? null,
     subtitle: subtitle?.text ?? null,
@@ -137,6 +138,10 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
     source: d.source?.flat ?? null,
     paragraphs: buildParagraphs(body, new Set(heads.flatMap((h) => [h.first]))),
   };
+}
+
+function creditPeople(credit: string) {
+  return /[\u4e00-\u9fff]/.test(credit) ? readPeople(credit, 'photographer') : readEnglishCredit(credit);
 }
 
 /** A trailing author wrapped onto a line of its own: `（李小军）`. */
@@ -180,8 +185,10 @@ const BRACKET_LINES = 3;
 function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline & { people: Person[] } {
   const open = l.raw.search(/[（(]/);
   if (open < 0 || open - l.indent > BRACKET_WITHIN) {
-    const end = l.raw.search(/[讯电](?:\s|$)/);
-    return { range: range(l.n, l.indent, l.n, end > 0 ? end + 1 : l.raw.trimEnd().length), text: l.flat.slice(0, Math.max(0, end + 1 - l.indent)) || l.flat, people: [] };
+    // `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`.
+    const m = /^.*?(?:[讯电](?=\s|$)|\s?(?:—|–|--))/.exec(l.raw.slice(l.indent));
+    const end = m ? l.indent + m[0].length : l.raw.trimEnd().length;
+    return { range: range(l.n, l.indent, l.n, end), text: l.raw.slice(l.indent, end).trim(), people: [] };
   }
   const parts: string[] = [];
   let endLine = l.n;
@@ -235,6 +242,6 @@ function toPhoto(p: PhotoBlock, lines: readonly PageLine[]): Photo {
     marker: p.marker,
     caption: joinWrapped(captionLines).trim(),
     credit: p.credit,
-    people: p.credit ? withRange(readPeople(p.credit, 'photographer'), lineRange(last)) : [],
+    people: p.credit ? withRange(creditPeople(p.credit), lineRange(last)) : [],
   };
 }

@@ -110,6 +110,12 @@ export function readEnglishByline(text: string): NamedPerson[] {
     .map((name) => ({ name, role: 'author' as const }));
 }
 
+/** The photographer of an English credit: `Photo: Jane Roe/AP`, `Jane Roe/Reuters`, `Photo by Jane Roe`. */
+export function readEnglishCredit(text: string): NamedPerson[] {
+  const m = /([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s*\/|\bby ([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})/.exec(text);
+  return m ? [{ name: (m[1] ?? m[2]).trim(), role: 'photographer' }] : [];
+}
+
 export function withRange(people: readonly NamedPerson[], range: Range): Person[] {
   return people.map((p) => ({ ...p, range }));
 }

@@ -37,7 +37,8 @@ export function findCredit(raw: string): CaptionCredit | null {
   m = CREDIT_ENGLISH.exec(trimmed);
   if (m) {
     const credit = (m[1] ?? m[2]).trim();
-    return { credit, start: m.index + m[0].indexOf(credit) };
+    // A bracketed credit starts at its bracket.
+    return { credit, start: m[1] !== undefined ? m.index : m.index + m[0].indexOf(credit) };
   }
   return null;
 }
@@ -45,6 +46,27 @@ export function findCredit(raw: string): CaptionCredit | null {
 export function captionMarker(flat: string): string | null {
   const m = CAPTION_START.exec(flat);
   return m ? m[0].replace(/[为：:\s]+$/, '') || m[0] : null;
+}
+
+/** How many lines an unmarked caption may run back from its credit. */
+const MAX_UNMARKED_LINES = 3;
+
+/**
+ * Captions without a marker, known by a photographer's credit at their end:
+ * `…在村里走访。（新华社记者 曹阳 摄）`, `… on Thursday. (Photo: Jane Roe/AP)`.
+ */
+function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { first: number; last: number }[]): { first: number; last: number; marker: null; credit: string }[] {
+  const out: { first: number; last: number; marker: null; credit: string }[] = [];
+  const taken = (n: number) => marked.some((b) => b.first <= n && n <= b.last) || out.some((b) => b.first <= n && n <= b.last);
+  for (let i = 0; i < nonBlank.length; i++) {
+    const credit = findCredit(nonBlank[i].raw);
+    if (!credit || taken(nonBlank[i].n) || !/摄|Photo|\//i.test(credit.credit)) continue;
+    let k = i;
+    // Only lines set directly above it (no blank line between) continue the caption.
+    while (k > 0 && i - k + 1 < MAX_UNMARKED_LINES && nonBlank[k - 1].n === nonBlank[k].n - 1 && !taken(nonBlank[k - 1].n) && !/[。！？.!?”]$/.test(nonBlank[k - 1].flat)) k--;
+    out.push({ first: nonBlank[k].n, last: nonBlank[i].n, marker: null, credit: credit.credit });
+  }
+  return out;
 }
 
 export interface PhotoBlock {
@@ -83,6 +105,8 @@ export function findPhotoBlocks(lines: readonly PageLine[]): PhotoBlock[] {
     blocks.push({ first: nonBlank[i].n, last: nonBlank[j].n, marker, credit: credit?.credit ?? null });
     i = j;
   }
+  blocks.push(...unmarkedCaptions(nonBlank, blocks));
+  blocks.sort((a, b) => a.first - b.first);
   // Share a group's credit backwards over the captions that have none.
   const out: PhotoBlock[] = [];
   let shared: string | null = null;

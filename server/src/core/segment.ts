@@ -67,8 +67,8 @@ export function orientation(blocks: readonly Block[]): Orientation {
     if (b.type !== 'stack' || b.inner) continue;
     const before = bigrams(textOf(neighbourText(content, i, -1)));
     const after = bigrams(textOf(neighbourText(content, i, 1)));
-    const headline = stackText(b.lines);
-    vote += overlap(headline, before) - overlap(headline, after);
+    const words = b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join('');
+    vote += overlap(words, before) - overlap(words, after);
   }
   return vote >= 0 ? 'headline-after' : 'headline-before';
 }
@@ -179,6 +179,11 @@ class Segmenter {
       cur.stack = [...lines];
       this.close();
       assignOrphans(this.drafts);
+      return;
+    }
+    // An editor's note (编者按) set before a headline introduces that article.
+    if (this.#orient === 'headline-before' && cur && !cur.stack && cur.body.length > 0 && /^编者按/.test(cur.body[0].flat)) {
+      cur.stack = [...lines];
       return;
     }
     // Headlines first, or nothing open to take it: it heads what follows.

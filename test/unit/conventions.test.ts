@@ -1,0 +1,65 @@
+// Conventions of how papers are set, beyond the two real pages: each fixture in
+// test/fixtures/conventions is a page written the way a Chinese or English daily sets it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parsePage } from '../../server/src/core/parsePage';
+
+const page = (name: string) => parsePage(readFileSync(`test/fixtures/conventions/${name}`, 'utf8'), `test/fixtures/conventions/${name}`);
+const line = (r: { start: { line: number } } | null) => (r ? r.start.line + 1 : null);
+
+test('headline first, with a column tag as kicker, a subtitle and a page header', () => {
+  const p = page('headline-first.news');
+  assert.equal(p.id, 3);
+  assert.equal(p.idSource, 'header');
+  assert.equal(p.furniture.header?.text, '第03版：要闻');
+  const [spring, housing] = p.items;
+  assert.equal(spring.kicker, '春耕时节');
+  assert.equal(spring.headline, '春耕备耕正当时');
+  assert.equal(spring.subtitle, '——我市各地抢抓农时推进春播工作');
+  assert.equal(line(spring.bodyRange), 7);
+  // `王 群` is one person: a two-character name padded with a space.
+  assert.deepEqual(spring.people.map((x) => [x.name, x.role]), [['王群', 'reporter'], ['李明', 'correspondent']]);
+  assert.equal(housing.headline, '老旧小区改造惠及万余户居民');
+  assert.deepEqual(housing.people.map((x) => x.name), ['赵晓燕']);
+});
+
+test('datelines with Chinese-numeral dates and agency datelines', () => {
+  const [stats, trade] = page('datelines.news').items;
+  assert.equal(stats.dateline?.text, '本报北京六月二十一日电（记者 孙 静）');
+  assert.deepEqual(stats.people.map((x) => x.name), ['孙静']);
+  assert.equal(stats.headline, '国家统计局发布五月份国民经济运行数据');
+  assert.equal(trade.dateline?.text, '新华社北京1月4日电（记者 刘明）');
+  assert.equal(trade.headline, '全年进出口规模再创新高');
+});
+
+test('an editor’s note (编者按) belongs to the article it introduces', () => {
+  const p = page('editor-note.news');
+  assert.equal(p.items.length, 1);
+  const [story] = p.items;
+  assert.equal(story.headline, '扎根山村的“新农人”');
+  assert.equal(story.subtitle, '——记临县青年返乡创业者张晓东');
+  assert.equal(line(story.bodyRange), 1);
+  assert.deepEqual(story.people.map((x) => [x.name, x.role]), [['高峰', 'reporter']]);
+});
+
+test('an English page: multi-deck head, byline, dateline, jump line and a credited caption', () => {
+  const p = page('english.news');
+  assert.equal(p.id, 'A04');
+  const [story] = p.items;
+  assert.equal(story.headline, 'Lawmakers Reach Deal On Spending Bill After Weeks of Talks');
+  assert.deepEqual(story.people.map((x) => [x.name, x.role]), [['Associated Press', 'author']]);
+  assert.equal(story.dateline?.text, 'WASHINGTON, Jan. 4 —');
+  assert.deepEqual(p.jumps.map((j) => [j.direction, j.page]), [['to', 'A06']]);
+  assert.equal(p.photos.length, 1);
+  assert.equal(p.photos[0].credit, 'Photo: Jane Roe/AP');
+  assert.deepEqual(p.photos[0].people.map((x) => x.name), ['Jane Roe']);
+});
+
+test('an orphan headline set after the next article’s headline finds its article by its words', () => {
+  const [library, roads] = page('orphan-headline.news').items;
+  assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');
+  assert.equal(line(library.bodyRange), 1);
+  assert.equal(roads.headline, '市交通运输局部署冬季道路安全保障工作');
+  assert.equal(line(roads.bodyRange), 12);
+});
