@@ -13,6 +13,7 @@ test('headline first, with a column tag as kicker, a subtitle and a page header'
   assert.equal(p.id, 3);
   assert.equal(p.idSource, 'header');
   assert.equal(p.furniture.header?.text, '第03版：要闻');
+  assert.equal(p.furniture.date?.text, '2024年5月8日 星期三');
   const [spring, housing] = p.items;
   assert.equal(spring.kicker, '春耕时节');
   assert.equal(spring.headline, '春耕备耕正当时');

@@ -114,6 +114,8 @@ export interface Photo {
 /** Page furniture: the header (`第04版：要闻`), the issue date, editor lines. */
 export interface Furniture {
   readonly header: { readonly text: string; readonly range: Range } | null;
+  /** The issue date printed on the page: `2024年5月8日 星期三`. */
+  readonly date: { readonly text: string; readonly range: Range } | null;
   readonly editors: readonly Person[];
 }
 

@@ -19,7 +19,7 @@ import { findSections } from './sections';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { isEditorLine, trailingAuthor } from './classify';
+import { isDateFurniture, isEditorLine, trailingAuthor } from './classify';
 
 const NOTICE = /(?:启事|启示|通告|公告|通知|声明|公示|告示|须知|倡议书|讣告|招聘|招标|拍卖)$/;
 
@@ -44,10 +44,12 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
   const { figures, dates } = findFigures(index);
 
   let header: Page['furniture']['header'] = null;
+  let date: Page['furniture']['date'] = null;
   const editors: Person[] = [];
   for (const b of blocks) {
     if (b.type !== 'furniture') continue;
     if (b.pageId !== undefined && !header) header = { text: b.line.flat, range: lineRange(b.line) };
+    if (isDateFurniture(b.line.flat) && !date) date = { text: b.line.raw.trim(), range: lineRange(b.line) };
     if (isEditorLine(b.line.flat)) editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line)));
   }
   const headerId = blocks.find((b) => b.type === 'furniture' && b.pageId !== undefined);
@@ -58,7 +60,7 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
     uri,
     id: fromHeader ?? fromName,
     idSource: fromHeader !== null ? 'header' : fromName !== null ? 'file-name' : null,
-    furniture: { header, editors },
+    furniture: { header, date, editors },
     items: drafts.map((d) => toItem(d, lines)),
     photos: photoBlocks.map((p) => toPhoto(p, lines)),
     jumps,
