@@ -64,3 +64,12 @@ test('an orphan headline set after the next article’s headline finds its artic
   assert.equal(roads.headline, '市交通运输局部署冬季道路安全保障工作');
   assert.equal(line(roads.bodyRange), 12);
 });
+
+test('masthead, date, page header and editor lines are furniture, not items', () => {
+  const p = page('masthead.news');
+  assert.equal(p.id, 4);
+  assert.equal(p.furniture.date?.text, '2020年6月22日 星期一');
+  assert.deepEqual(p.furniture.editors.map((e) => e.name), ['张娟', '刘洋', '孙丽']);
+  assert.deepEqual(p.items.map((i) => i.headline), ['文明旅游宣传进景区', '市人社局举办就业招聘会']);
+  assert.deepEqual(p.items[1].people.map((x) => [x.name, x.role]), [['王强', 'correspondent'], ['赵敏', 'intern']]);
+});

@@ -13,6 +13,7 @@ import {
   isDateline,
   isEditorLine,
   isHeadingLike,
+  isMasthead,
   isSource,
   isSubtitle,
   lineEndsSentence,
@@ -40,7 +41,7 @@ export type Block =
   | { readonly type: 'stack'; readonly lines: readonly StackLine[]; readonly inner: boolean };
 
 /** How many content lines at the top of a page may be page furniture. */
-const FURNITURE_LINES = 3;
+const FURNITURE_LINES = 5;
 
 /** Lines that hold nothing but (part of) a jump marker, like the vertical `（` `见` `版` `）`. */
 function jumpOnlyLines(lines: readonly PageLine[], jumps: readonly JumpLine[]): Set<number> {
@@ -85,7 +86,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
-    if (pageId !== undefined || isEditorLine(l.flat) || (i < FURNITURE_LINES && isDateFurniture(l.flat))) {
+    if (pageId !== undefined || isEditorLine(l.flat) || (i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat)))) {
       blocks.push({ type: 'furniture', line: l, pageId });
       continue;
     }

@@ -31,7 +31,9 @@ const SOURCE =
   /^(?:[（(]\s*)?(?:据|来源[：:]\s*|转自|摘自)?(?:新华社|中新社|新华网|人民网|央视新闻|人民日报|《[^》]{1,20}》)(?:发|供稿|电|报道)?(?:\s*[）)])?$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$/;
 
 /** Page furniture: headers such as `第04版：要闻`, `A4 要闻`, dates, editor lines. */
-const EDITOR_LINE = /^(?:责任编辑|编辑|责编|校对|美编|组版|版式|审校|值班(?:编委|主任))\s*[：:]/;
+const EDITOR_LINE = /^(?:本版)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))\s*[：:]/;
+/** A paper's masthead: `吕梁日报`, `The Daily Herald`. */
+const MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|周报|早报|法制报|青年报)$|^The\s+(?:[A-Z][a-z]+\s+){1,3}(?:Times|Post|Herald|Journal|Daily|News|Tribune|Gazette)$/;
 const PAGE_HEADER = /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?(?:\s*[\u4e00-\u9fff]{0,8})?$/;
 
@@ -55,6 +57,10 @@ export function isEditorLine(flat: string): boolean {
 export function headerPageId(flat: string): string | undefined {
   const m = PAGE_HEADER.exec(flat);
   return m ? (m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
+}
+
+export function isMasthead(flat: string): boolean {
+  return MASTHEAD.test(flat);
 }
 
 export function isDateFurniture(flat: string): boolean {

@@ -74,14 +74,16 @@ export class Issue {
 
   /**
    * The jump on `target` that answers `jump`: the k-th `to` from this page to the target meets
-   * the k-th `from` on the target naming this page, in document order.
+   * the k-th `from` on the target naming this page, in document order (and the reverse). A
+   * jump with no k-th answer has no partner: it is never paired with an answer another jump
+   * already holds.
    */
   #partner(page: Page, jump: JumpLine, target: Page): JumpEnd | null {
     const answer = jump.direction === 'to' ? 'from' : 'to';
     const mine = page.jumps.filter((j) => j.direction === jump.direction && samePage(j.page, target.id));
     const theirs = target.jumps.filter((j) => j.direction === answer && samePage(j.page, page.id));
     const k = mine.indexOf(jump);
-    const match = theirs[k] ?? (theirs.length > 0 && k >= theirs.length ? undefined : theirs[0]);
+    const match = k >= 0 ? theirs[k] : undefined;
     return match ? { uri: target.uri, jump: match } : null;
   }
 }
