@@ -57,10 +57,27 @@ function jumpOnlyLines(lines: readonly PageLine[], jumps: readonly JumpLine[]): 
   return only;
 }
 
-function jumpAtEnd(line: PageLine, jumps: readonly JumpLine[]): JumpLine | undefined {
-  return jumps.find(
-    (j) => j.range.end.line === line.n && line.raw.slice(j.range.end.character).trim() === '' && j.range.start.line <= line.n,
-  );
+/** Jump lines by the line they start and end on, so each line looks its jumps up at once. */
+class JumpsByLine {
+  readonly #byStart = new Map<number, JumpLine[]>();
+  readonly #byEnd = new Map<number, JumpLine[]>();
+
+  constructor(jumps: readonly JumpLine[]) {
+    for (const j of jumps) {
+      const add = (m: Map<number, JumpLine[]>, n: number) => (m.get(n) ?? m.set(n, []).get(n)!).push(j);
+      add(this.#byStart, j.range.start.line);
+      add(this.#byEnd, j.range.end.line);
+    }
+  }
+
+  startingOn(n: number): readonly JumpLine[] {
+    return this.#byStart.get(n) ?? [];
+  }
+
+  /** The jump that ends a line: nothing but spaces follows it. */
+  atEnd(line: PageLine): JumpLine | undefined {
+    return this.#byEnd.get(line.n)?.find((j) => line.raw.slice(j.range.end.character).trim() === '');
+  }
 }
 
 export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine[], photos: readonly PhotoBlock[]): Block[] {
@@ -71,6 +88,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     for (let n = p.first; n <= p.last; n++) inPhoto.add(n);
   }
   const jumpOnly = jumpOnlyLines(lines, jumps);
+  const byLine = new JumpsByLine(jumps);
   const content = lines.filter((l) => !l.blank);
 
   const blocks: Block[] = [];
@@ -91,7 +109,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.
-    const teaserEnd = teaserPointerEnd(l, content[i + 1], jumps, jumpOnly);
+    const teaserEnd = teaserPointerEnd(l, content[i + 1], byLine, jumpOnly);
     if (teaserEnd !== undefined) {
       blocks.push({ type: 'teaser', title: l, last: teaserEnd });
       while (i + 1 < content.length && content[i + 1].n <= teaserEnd) i++;
@@ -100,24 +118,19 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     if (isDateline(l.flat)) blocks.push({ type: 'dateline', line: l });
     else if (isByline(l.raw, l.flat)) blocks.push({ type: 'byline', line: l });
     else if (isSource(l.flat)) blocks.push({ type: 'source', line: l });
-    else blocks.push({ type: 'text', line: l, endsWithJump: jumpAtEnd(l, jumps)?.direction === 'to' });
+    else blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to' });
   }
   return groupStacks(blocks);
 }
 
-function teaserPointerEnd(
-  l: PageLine,
-  next: PageLine | undefined,
-  jumps: readonly JumpLine[],
-  jumpOnly: ReadonlySet<number>,
-): number | undefined {
-  const own = jumps.find((j) => j.direction === 'see' && j.range.start.line === l.n && j.range.start.character > 0);
+function teaserPointerEnd(l: PageLine, next: PageLine | undefined, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): number | undefined {
+  const own = jumps.startingOn(l.n).find((j) => j.direction === 'see' && j.range.start.character > 0);
   if (own) {
     const title = { ...l, flat: l.raw.slice(0, own.range.start.character).trim() };
     return isHeadingLike({ ...title, width: title.flat.length }) ? own.range.end.line : undefined;
   }
   if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
-  const j = jumps.find((x) => x.direction === 'see' && x.range.start.line === next.n);
+  const j = jumps.startingOn(next.n).find((x) => x.direction === 'see');
   return j?.range.end.line;
 }
 
@@ -194,6 +207,8 @@ function isHardBoundary(b: Block | undefined): boolean {
 
 /** A headline stack holds at most this many headline lines; a longer run is running text. */
 const MAX_HEADLINE_LINES = 4;
+/** A stack with its kicker, subtitle and byline lines holds at most this many lines. */
+const MAX_STACK_LINES = 8;
 
 /**
  * Gathers runs of headline-like lines (with a subtitle and byline beside them) into stacks.
@@ -213,7 +228,8 @@ function groupStacks(blocks: Block[]): Block[] {
     }
     const run: StackLine[] = [];
     let j = i;
-    for (; j < blocks.length; j++) {
+    // A run longer than any stack is running text; looking further would only cost time.
+    for (; j < blocks.length && run.length <= MAX_STACK_LINES; j++) {
       const x = blocks[j];
       const afterByline = run.length > 0 && run[run.length - 1].role === 'byline' && run.some((s) => s.role === 'headline');
       if (x.type === 'byline') run.push({ line: x.line, role: 'byline' });
@@ -224,7 +240,7 @@ function groupStacks(blocks: Block[]): Block[] {
     }
     const heads = run.filter((s) => s.role === 'headline').length;
     const textEnded = prev !== undefined && (prev.type === 'source' || (prev.type === 'text' && prev.endsWithJump));
-    const closed = isHardBoundary(blocks[j]) || textEnded || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
+    const closed = run.length <= MAX_STACK_LINES && (isHardBoundary(blocks[j]) || textEnded || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker'));
     if (closed && heads > 0 && heads <= MAX_HEADLINE_LINES) {
       out.push({ type: 'stack', lines: run, inner: false });
       i = j - 1;

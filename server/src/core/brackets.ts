@@ -19,22 +19,22 @@ export interface Unbalanced {
 /** Scans the given ranges (an item's headline and body) in order as one text. */
 export function findUnbalanced(index: LineIndex, ranges: readonly Range[]): Unbalanced[] {
   const out: Unbalanced[] = [];
-  const stack: { char: string; offset: number }[] = [];
+  // One stack per kind: a closer meets the nearest opener of its own kind, so `（“）` leaves
+  // the quote open rather than hiding it.
+  const open = new Map<string, number[]>(Object.keys(PAIRS).map((o) => [o, []]));
   for (const r of ranges) {
     const start = index.offsetAt(r.start);
     const end = index.offsetAt(r.end);
     for (let o = start; o < end; o++) {
       const ch = index.text[o];
-      if (PAIRS[ch]) stack.push({ char: ch, offset: o });
-      else if (CLOSERS.has(ch)) {
-        const opener = CLOSERS.get(ch)!;
-        // Match the nearest opener of the same kind; a stray closer stands alone.
-        const at = stack.map((s) => s.char).lastIndexOf(opener);
-        if (at < 0) out.push({ range: index.rangeOf(o, o + 1), char: ch, problem: 'unopened' });
-        else stack.splice(at);
+      if (PAIRS[ch]) open.get(ch)!.push(o);
+      else if (CLOSERS.has(ch) && open.get(CLOSERS.get(ch)!)!.pop() === undefined) {
+        out.push({ range: index.rangeOf(o, o + 1), char: ch, problem: 'unopened' });
       }
     }
   }
-  for (const s of stack) out.push({ range: index.rangeOf(s.offset, s.offset + 1), char: s.char, problem: 'unclosed' });
+  for (const [char, offsets] of open) {
+    for (const o of offsets) out.push({ range: index.rangeOf(o, o + 1), char, problem: 'unclosed' });
+  }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

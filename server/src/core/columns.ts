@@ -5,15 +5,28 @@
  */
 import type { PageLine } from './lines';
 
+/** How many lines on each side of a line measure its column. */
+const RADIUS = 8;
+/** Column widths of every line of a line array, computed once per array. */
+const columnCache = new WeakMap<readonly PageLine[], Float64Array>();
+
 /** The column width around line i of `lines`: the upper quartile of nearby line widths. */
-export function columnWidth(lines: readonly PageLine[], i: number, radius = 8): number {
-  const widths: number[] = [];
-  for (let k = Math.max(0, i - radius); k <= Math.min(lines.length - 1, i + radius); k++) {
-    if (k !== i && !lines[k].blank) widths.push(lines[k].width);
+export function columnWidth(lines: readonly PageLine[], i: number): number {
+  let widths = columnCache.get(lines);
+  if (!widths) {
+    widths = new Float64Array(lines.length);
+    const window: number[] = [];
+    for (let n = 0; n < lines.length; n++) {
+      window.length = 0;
+      for (let k = Math.max(0, n - RADIUS); k <= Math.min(lines.length - 1, n + RADIUS); k++) {
+        if (k !== n && !lines[k].blank) window.push(lines[k].width);
+      }
+      window.sort((a, b) => a - b);
+      widths[n] = window.length ? window[Math.floor(window.length * 0.75)] : lines[n].width;
+    }
+    columnCache.set(lines, widths);
   }
-  if (widths.length === 0) return lines[i]?.width ?? 0;
-  widths.sort((a, b) => a - b);
-  return widths[Math.floor(widths.length * 0.75)];
+  return widths[i] ?? 0;
 }
 
 /** The column width of the lines that follow line i (for a line that may open them). */

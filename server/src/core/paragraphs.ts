@@ -11,12 +11,14 @@ import { range } from './text';
 
 /** Joins wrapped lines: no space between CJK text, one space between Latin words. */
 export function joinWrapped(parts: readonly string[]): string {
-  let out = '';
+  const out: string[] = [];
+  let last = '';
   for (const p of parts) {
-    if (out && /[A-Za-z0-9,.;:!?]$/.test(out) && /^[A-Za-z0-9(]/.test(p)) out += ' ';
-    out += p;
+    if (last && /[A-Za-z0-9,.;:!?]/.test(last) && /^[A-Za-z0-9(]/.test(p)) out.push(' ');
+    out.push(p);
+    if (p) last = p[p.length - 1];
   }
-  return out;
+  return out.join('');
 }
 
 /**

@@ -57,7 +57,9 @@ const MAX_UNMARKED_LINES = 3;
  */
 function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { first: number; last: number }[]): { first: number; last: number; marker: null; credit: string }[] {
   const out: { first: number; last: number; marker: null; credit: string }[] = [];
-  const taken = (n: number) => marked.some((b) => b.first <= n && n <= b.last) || out.some((b) => b.first <= n && n <= b.last);
+  const inCaption = new Set<number>();
+  for (const b of marked) for (let n = b.first; n <= b.last; n++) inCaption.add(n);
+  const taken = (n: number) => inCaption.has(n);
   for (let i = 0; i < nonBlank.length; i++) {
     const credit = findCredit(nonBlank[i].raw);
     if (!credit || taken(nonBlank[i].n) || !/摄|Photo|\//i.test(credit.credit)) continue;
@@ -65,6 +67,7 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
     // Only lines set directly above it (no blank line between) continue the caption.
     while (k > 0 && i - k + 1 < MAX_UNMARKED_LINES && nonBlank[k - 1].n === nonBlank[k].n - 1 && !taken(nonBlank[k - 1].n) && !/[。！？.!?”]$/.test(nonBlank[k - 1].flat)) k--;
     out.push({ first: nonBlank[k].n, last: nonBlank[i].n, marker: null, credit: credit.credit });
+    for (let n = nonBlank[k].n; n <= nonBlank[i].n; n++) inCaption.add(n);
   }
   return out;
 }
@@ -116,7 +119,7 @@ export function findPhotoBlocks(lines: readonly PageLine[]): PhotoBlock[] {
     const adjacent = next !== undefined && next.first - b.last <= 3;
     if (b.credit) shared = b.credit;
     else if (!adjacent) shared = null;
-    out.unshift({ ...b, credit: b.credit ?? shared, ownCredit: b.credit !== null });
+    out.push({ ...b, credit: b.credit ?? shared, ownCredit: b.credit !== null });
   }
-  return out;
+  return out.reverse();
 }

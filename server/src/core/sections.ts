@@ -28,7 +28,7 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
   const out: SectionHead[] = [];
   for (let i = 0; i < body.length; i++) {
     const l = body[i];
-    const atParagraphStart = i === 0 || lineEndsSentence(body[i - 1]) || out.some((s) => s.last === i - 1);
+    const atParagraphStart = i === 0 || lineEndsSentence(body[i - 1]) || out[out.length - 1]?.last === i - 1;
     if (!atParagraphStart) continue;
     const numbering = sectionNumbering(l.flat);
     if (numbering) {

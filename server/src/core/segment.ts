@@ -7,7 +7,7 @@
 import type { Block, StackLine } from './blocks';
 import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
-import { bigrams, overlap } from './similarity';
+import { BigramIndex, bigrams, overlap } from './similarity';
 import { readPeople } from './people';
 import { endsSentence } from './lines';
 import { sectionNumbering } from './classify';
@@ -280,51 +280,73 @@ function* permutations(k: number, n: number): Generator<number[]> {
 /**
  * An article's text may hold a second article whose headline was taken for a subhead: the
  * first article's headline stands between them with running text on both sides. It shows in
- * the words (the headline repeats the text before it, not after) or in the credits (one
- * article cannot carry both a dateline reporter and a byline of its own).
+ * the words (the headline repeats the text on its own side, not the other) or, on pages that
+ * set headlines after their text, in the credits (one article cannot carry both a dateline
+ * reporter and a byline of its own).
  */
 function splitHidden(d: Draft, orient: Orientation): Draft[] {
   if (d.inner.length === 0 || d.teaser) return [d];
-  const conflict = hasCreditConflict(d);
-  let best: { k: number; margin: number } | null = null;
-  for (let k = 0; k < d.inner.length; k++) {
+  const index = new BigramIndex(d.body.map((l) => l.flat));
+  const after = orient === 'headline-after';
+  /** How strongly candidate k's words belong to its own side rather than the other. */
+  const weigh = (k: number, from: number) => {
     const c = d.inner[k];
     const end = c.at + c.lines.length;
-    const before = bigrams(textOf(d.body.slice(0, c.at)));
-    const after = bigrams(textOf(d.body.slice(end, d.inner[k + 1]?.at ?? d.body.length)));
+    const next = d.inner[k + 1]?.at ?? d.body.length;
     const headline = stackText(c.lines);
-    const own = orient === 'headline-after' ? overlap(headline, before) : overlap(headline, after);
-    const other = orient === 'headline-after' ? overlap(headline, after) : overlap(headline, before);
-    const margin = own - other;
-    const byWords = own >= STRONG_OVERLAP && margin >= OVERLAP_MARGIN && bigrams(headline).size >= MIN_WORDS && standsApart(d.body, c.at);
-    if (byWords || (conflict && margin > 0 && standsApart(d.body, c.at))) {
-      if (!best || margin > best.margin) best = { k, margin };
-      if (!conflict) break;
+    const before = index.overlap(headline, from, c.at);
+    const behind = index.overlap(headline, end, next);
+    const own = after ? before : behind;
+    return { own, margin: own - (after ? behind : before), words: bigrams(headline).size, apart: standsApart(d.body, c.at) };
+  };
+  const cuts: number[] = [];
+  let from = 0;
+  for (let k = 0; k < d.inner.length; k++) {
+    const w = weigh(k, from);
+    if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && w.apart) {
+      cuts.push(k);
+      from = d.inner[k].at + d.inner[k].lines.length;
     }
   }
-  if (!best) return [d];
-  const c = d.inner[best.k];
-  const end = c.at + c.lines.length;
-  const first = newDraft();
-  const second = newDraft();
-  first.body.push(...d.body.slice(0, c.at));
-  second.body.push(...d.body.slice(end));
-  first.dateline = d.dateline;
-  first.inner.push(...d.inner.slice(0, best.k));
-  second.inner.push(...d.inner.slice(best.k + 1).map((x) => ({ at: x.at - end, lines: x.lines })));
-  if (orient === 'headline-after') {
-    first.stack = [...c.lines];
-    Object.assign(second, { stack: d.stack, source: d.source, ended: d.ended });
-    second.bylines.push(...d.bylines);
-    second.photos.push(...d.photos);
-  } else {
-    Object.assign(first, { stack: d.stack });
-    second.stack = [...c.lines];
-    Object.assign(second, { source: d.source, ended: d.ended });
-    second.bylines.push(...d.bylines);
-    second.photos.push(...d.photos);
+  if (cuts.length === 0 && after && hasCreditConflict(d)) {
+    let best: { k: number; margin: number } | null = null;
+    for (let k = 0; k < d.inner.length; k++) {
+      const w = weigh(k, 0);
+      if (w.margin > 0 && w.apart && (!best || w.margin > best.margin)) best = { k, margin: w.margin };
+    }
+    if (best) cuts.push(best.k);
   }
-  return [...splitHidden(first, orient), ...splitHidden(second, orient)];
+  return cuts.length === 0 ? [d] : cutAt(d, cuts, orient);
+}
+
+/** Cuts a draft at the given inner candidates, each becoming the headline of its side. */
+function cutAt(d: Draft, cuts: readonly number[], orient: Orientation): Draft[] {
+  const pieces: Draft[] = [];
+  let start = 0;
+  let innerFrom = 0;
+  let heading: readonly StackLine[] | null = orient === 'headline-before' ? d.stack : null;
+  for (const k of cuts) {
+    const c = d.inner[k];
+    const piece = newDraft();
+    piece.body.push(...d.body.slice(start, c.at));
+    piece.inner.push(...d.inner.slice(innerFrom, k).map((x) => ({ at: x.at - start, lines: x.lines })));
+    piece.stack = orient === 'headline-after' ? [...c.lines] : heading ? [...heading] : null;
+    if (start === 0) piece.dateline = d.dateline;
+    pieces.push(piece);
+    heading = c.lines;
+    start = c.at + c.lines.length;
+    innerFrom = k + 1;
+  }
+  const last = newDraft();
+  last.body.push(...d.body.slice(start));
+  last.inner.push(...d.inner.slice(innerFrom).map((x) => ({ at: x.at - start, lines: x.lines })));
+  last.stack = orient === 'headline-after' ? d.stack : heading ? [...heading] : null;
+  last.source = d.source;
+  last.ended = d.ended;
+  last.bylines.push(...d.bylines);
+  last.photos.push(...d.photos);
+  pieces.push(last);
+  return pieces;
 }
 
 /**

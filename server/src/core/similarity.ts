@@ -2,26 +2,81 @@
  * Word overlap between a headline and a stretch of text, by Han character bigrams. A headline
  * names what its article is about, so most of its bigrams recur in its own body; this is how
  * an orphan headline finds its article when position alone is ambiguous.
+ *
+ * A bigram is a number (two UTF-16 units), which keeps the sets small and fast.
  */
 
-/** The Han bigrams of a text; punctuation and spaces break words. */
-export function bigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  let prev = '';
-  for (const ch of text) {
-    if (/[\u4e00-\u9fff]/.test(ch)) {
-      if (prev) out.add(prev + ch);
-      prev = ch;
-    } else if (!/\s/.test(ch)) prev = '';
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+const isGap = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000;
+
+/** Calls `emit` with each Han bigram of the text, in order; spaces do not break a word, punctuation does. */
+function eachBigram(text: string, emit: (bigram: number) => void): void {
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) {
+      if (prev >= 0) emit(prev * 0x10000 + c);
+      prev = c;
+    } else if (!isGap(c)) prev = -1;
   }
+}
+
+/** The Han bigrams of a text. */
+export function bigrams(text: string): Set<number> {
+  const out = new Set<number>();
+  eachBigram(text, (b) => out.add(b));
   return out;
 }
 
 /** The share of the headline's bigrams found in the text: 0 (nothing shared) to 1. */
-export function overlap(headline: string, text: Set<string>): number {
+export function overlap(headline: string, text: Set<number>): number {
   const h = bigrams(headline);
   if (h.size === 0) return 0;
   let found = 0;
   for (const b of h) if (text.has(b)) found++;
   return found / h.size;
+}
+
+/**
+ * Where each bigram occurs in a run of lines, so the overlap of a headline with any stretch of
+ * the lines costs a few binary searches instead of a re-read of the stretch.
+ */
+export class BigramIndex {
+  readonly #at = new Map<number, number[]>();
+
+  /** Bigrams that span a line break count for the later line. */
+  constructor(lines: readonly string[]) {
+    let prev = '';
+    lines.forEach((line, i) => {
+      eachBigram(prev.slice(-1) + line, (b) => {
+        const list = this.#at.get(b);
+        if (!list) this.#at.set(b, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      });
+      prev = line;
+    });
+  }
+
+  /** True when the bigram occurs on a line in [from, to). */
+  #occurs(b: number, from: number, to: number): boolean {
+    const list = this.#at.get(b);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] < to;
+  }
+
+  /** The share of the headline's bigrams found on lines [from, to). */
+  overlap(headline: string, from: number, to: number): number {
+    const h = bigrams(headline);
+    if (h.size === 0 || from >= to) return 0;
+    let found = 0;
+    for (const b of h) if (this.#occurs(b, from, to)) found++;
+    return found / h.size;
+  }
 }
