@@ -29,11 +29,18 @@ export interface StackLine {
 }
 
 export type Block =
-  | { readonly type: 'text'; readonly line: PageLine; /** the line ends with a `to` jump */ readonly endsWithJump: boolean }
+  | {
+      readonly type: 'text';
+      readonly line: PageLine;
+      /** the line ends with a `to` jump */
+      readonly endsWithJump: boolean;
+      /** the line opens with a `from` jump: `（上接1版）…` */
+      readonly startsWithFrom?: boolean;
+    }
   | { readonly type: 'dateline'; readonly line: PageLine }
   | { readonly type: 'source'; readonly line: PageLine }
   | { readonly type: 'byline'; readonly line: PageLine }
-  | { readonly type: 'jump'; readonly line: PageLine }
+  | { readonly type: 'jump'; readonly line: PageLine; readonly direction?: JumpLine['direction'] }
   | { readonly type: 'photo'; readonly photo: PhotoBlock }
   | { readonly type: 'teaser'; readonly title: PageLine; readonly last: number }
   | { readonly type: 'furniture'; readonly line: PageLine; readonly pageId?: string }
@@ -100,7 +107,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     if (jumpOnly.has(l.n)) {
-      blocks.push({ type: 'jump', line: l });
+      blocks.push({ type: 'jump', line: l, direction: byLine.startingOn(l.n)[0]?.direction });
       continue;
     }
     const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
@@ -118,7 +125,10 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     if (isDateline(l.flat)) blocks.push({ type: 'dateline', line: l });
     else if (isByline(l.raw, l.flat)) blocks.push({ type: 'byline', line: l });
     else if (isSource(l.flat)) blocks.push({ type: 'source', line: l });
-    else blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to' });
+    else {
+      const startsWithFrom = byLine.startingOn(l.n).some((j) => j.direction === 'from' && j.range.start.character <= l.indent);
+      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom });
+    }
   }
   return groupStacks(blocks);
 }
@@ -200,9 +210,26 @@ function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number
   return isHardBoundary(blocks[j]);
 }
 
-/** Blocks after which a headline stack cannot be a section head of running text. */
+/**
+ * Blocks after which a headline stack cannot be a section head of running text: a dateline, a
+ * continuation's `（上接1版）` / `Continued from Page A1`, or anything that is not running text.
+ */
 function isHardBoundary(b: Block | undefined): boolean {
-  return b === undefined || b.type === 'dateline' || b.type === 'photo' || b.type === 'teaser' || b.type === 'furniture' || b.type === 'stack';
+  if (b === undefined) return true;
+  switch (b.type) {
+    case 'dateline':
+    case 'photo':
+    case 'teaser':
+    case 'furniture':
+    case 'stack':
+      return true;
+    case 'jump':
+      return b.direction === 'from';
+    case 'text':
+      return b.startsWithFrom === true;
+    default:
+      return false;
+  }
 }
 
 /** A headline stack holds at most this many headline lines; a longer run is running text. */

@@ -101,9 +101,26 @@ export function isHeadingLike(l: PageLine): boolean {
   if (/\d$/.test(f)) return false;
   const han = f.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   if (han >= 2) return true;
-  // English heads: capitalised words, no final period.
-  return /^[A-Z0-9‘'"“][\w‘’'"“”:,$%&-]*(?:\s+[\w‘’'"“”:,$%&.-]+){1,14}$/.test(f) && !/[.,;]$/.test(f);
+  // English heads: Title Case or capitals, no final period.
+  return /^[A-Z0-9‘'"“][\w‘’'"“”:,$%&-]*(?:\s+[\w‘’'"“”:,$%&.-]+){1,14}$/.test(f) && !/[.,;]$/.test(f) && isTitleCase(f);
 }
+
+/** Words a Title Case headline leaves in lower case. */
+const MINOR_WORDS = new Set('a an the and but or nor for on at to by of in up as is vs via from with into over per'.split(' '));
+
+/** Most words that carry meaning start with a capital: `Lawmakers Reach Deal on Budget`. */
+function isTitleCase(f: string): boolean {
+  const words = f.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  return words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.75;
+}
+
+/** The greeting that opens a notice or letter: `各县（市、区）人民政府：`. */
+export function isSalutation(flat: string): boolean {
+  return /^[^。！？，]{2,30}[：:]$/.test(flat);
+}
+
+/** Headlines of notices: `关于…的通知`, `…启事`. */
+export const NOTICE_TITLE = /(?:启事|启示|通告|公告|通知|声明|公示|告示|须知|倡议书|讣告|招聘|招标|拍卖)$/;
 
 /** A subtitle (副题) line: `——我市民生保障工作发展综述`. */
 export function isSubtitle(flat: string): boolean {

@@ -11,7 +11,13 @@ const DATED_PAGE_FILE = /^\d{4}[-_.]?\d{2}[-_.]?\d{2}[-_ ](?:(?:p|page)[-_ ]?|ç¬
 
 /** The page id a file name stands for, or null. */
 export function pageIdFromFileName(uri: string): PageId {
-  const base = decodeURIComponent(uri.split(/[\\/]/).pop() ?? '');
+  const last = uri.split(/[\\/]/).pop() ?? '';
+  let base = last;
+  try {
+    base = decodeURIComponent(last);
+  } catch {
+    // A plain path with a `%` in it (`100%.txt`) is no URI: take the name as it is.
+  }
   const stem = base.replace(/(?:\.news)?(?:\.txt)?$|\.news$/i, '');
   const m = PAGE_FILE.exec(stem) ?? DATED_PAGE_FILE.exec(stem);
   return m ? parsePageRef(m[1]) : null;

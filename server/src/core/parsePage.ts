@@ -19,9 +19,8 @@ import { findSections } from './sections';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { isDateFurniture, isEditorLine, trailingAuthor } from './classify';
+import { NOTICE_TITLE, isDateFurniture, isEditorLine, trailingAuthor } from './classify';
 
-const NOTICE = /(?:启事|启示|通告|公告|通知|声明|公示|告示|须知|倡议书|讣告|招聘|招标|拍卖)$/;
 
 /** A parsed page with the text measures the language features reuse. */
 export interface ParsedDocument {
@@ -124,7 +123,7 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
       if (!people.some((x) => x.name === person.name)) people.push({ ...person, range: lineRange(creditLine) });
     }
   }
-  const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE.test(headline.text) ? 'notice' : 'article';
+  const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE_TITLE.test(headline.text) ? 'notice' : 'article';
   return {
     kind,
     kicker: kicker?.text.replace(/^[【〖]|[】〗]$/g, '') ?? null,

@@ -10,7 +10,7 @@ import type { PhotoBlock } from './photos';
 import { BigramIndex, bigrams, overlap } from './similarity';
 import { readPeople } from './people';
 import { endsSentence } from './lines';
-import { sectionNumbering } from './classify';
+import { NOTICE_TITLE, isSalutation, sectionNumbering } from './classify';
 import { columnChanges, looksLikeFirstLine } from './columns';
 import { isLetterSpaced } from './damage';
 
@@ -60,7 +60,7 @@ export function orientation(blocks: readonly Block[]): Orientation {
   let vote = 0;
   const first = content.find((b) => b.type !== 'teaser');
   const last = [...content].reverse().find((b) => b.type !== 'teaser' && b.type !== 'byline');
-  if (first?.type === 'stack' && !first.inner) vote -= 2;
+  if (first?.type === 'stack' && (!first.inner || headsTopOfPage(content))) vote -= 2;
   if (last?.type === 'stack' && !last.inner) vote += 2;
   for (let i = 0; i < content.length; i++) {
     const b = content[i];
@@ -71,6 +71,19 @@ export function orientation(blocks: readonly Block[]): Orientation {
     vote += overlap(words, before) - overlap(words, after);
   }
   return vote >= 0 ? 'headline-after' : 'headline-before';
+}
+
+/**
+ * A headline-like line that opens the page above running text heads it when it stands apart
+ * from that text: a notice title over its greeting, or a line clearly shorter than the text.
+ */
+function headsTopOfPage(content: readonly Block[]): boolean {
+  const first = content[0];
+  if (first?.type !== 'stack') return false;
+  const text = content.slice(1, 8).flatMap((b) => (b.type === 'text' ? [b.line] : []));
+  const lines = [...first.lines.map((s) => s.line), ...text];
+  if (text.length > 0 && isSalutation(text[0].flat)) return true;
+  return first.lines.length < lines.length && !shapedLikeSubhead(lines, 0) && !looksLikeFirstLine(lines, first.lines.length - 1);
 }
 
 /** The running text next to block i in one direction, up to the next stack or dateline. */
@@ -299,14 +312,19 @@ function splitHidden(d: Draft, orient: Orientation): Draft[] {
     const own = after ? before : behind;
     return { own, margin: own - (after ? behind : before), words: bigrams(headline).size, apart: standsApart(d.body, c.at) };
   };
-  const cuts: number[] = [];
+  const cuts: Cut[] = [];
   let from = 0;
   for (let k = 0; k < d.inner.length; k++) {
+    const c = d.inner[k];
     const w = weigh(k, from);
-    if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && w.apart) {
-      cuts.push(k);
-      from = d.inner[k].at + d.inner[k].lines.length;
-    }
+    const opensNotice = isSalutation(d.body[c.at + c.lines.length]?.flat ?? '');
+    if (opensNotice || (NOTICE_TITLE.test(stackText(c.lines)) && w.apart)) {
+      // A notice title over its greeting heads what follows; otherwise it follows the page.
+      cuts.push({ k, heads: opensNotice ? 'following' : after ? 'preceding' : 'following' });
+    } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && w.apart) {
+      cuts.push({ k, heads: after ? 'preceding' : 'following' });
+    } else continue;
+    from = c.at + c.lines.length;
   }
   if (cuts.length === 0 && after && hasCreditConflict(d)) {
     let best: { k: number; margin: number } | null = null;
@@ -314,39 +332,46 @@ function splitHidden(d: Draft, orient: Orientation): Draft[] {
       const w = weigh(k, 0);
       if (w.margin > 0 && w.apart && (!best || w.margin > best.margin)) best = { k, margin: w.margin };
     }
-    if (best) cuts.push(best.k);
+    if (best) cuts.push({ k: best.k, heads: 'preceding' });
   }
   return cuts.length === 0 ? [d] : cutAt(d, cuts, orient);
 }
 
-/** Cuts a draft at the given inner candidates, each becoming the headline of its side. */
-function cutAt(d: Draft, cuts: readonly number[], orient: Orientation): Draft[] {
+/** A cut at inner candidate k, whose lines head the text before or after it. */
+interface Cut {
+  readonly k: number;
+  readonly heads: 'preceding' | 'following';
+}
+
+/** Cuts a draft at inner candidates, each becoming the headline of the side it heads. */
+function cutAt(d: Draft, cuts: readonly Cut[], orient: Orientation): Draft[] {
   const pieces: Draft[] = [];
   let start = 0;
   let innerFrom = 0;
+  // The draft's own stack heads its first piece (headlines first) or its last (headlines after).
   let heading: readonly StackLine[] | null = orient === 'headline-before' ? d.stack : null;
-  for (const k of cuts) {
-    const c = d.inner[k];
-    const piece = newDraft();
-    piece.body.push(...d.body.slice(start, c.at));
-    piece.inner.push(...d.inner.slice(innerFrom, k).map((x) => ({ at: x.at - start, lines: x.lines })));
-    piece.stack = orient === 'headline-after' ? [...c.lines] : heading ? [...heading] : null;
-    if (start === 0) piece.dateline = d.dateline;
-    pieces.push(piece);
-    heading = c.lines;
+  const piece = (end: number, innerTo: number, stack: readonly StackLine[] | null): Draft => {
+    const p = newDraft();
+    p.body.push(...d.body.slice(start, end));
+    p.inner.push(...d.inner.slice(innerFrom, innerTo).map((x) => ({ at: x.at - start, lines: x.lines })));
+    p.stack = stack ? [...stack] : null;
+    if (start === 0) p.dateline = d.dateline;
+    return p;
+  };
+  for (const cut of cuts) {
+    const c = d.inner[cut.k];
+    pieces.push(piece(c.at, cut.k, cut.heads === 'preceding' ? heading ?? c.lines : heading));
+    heading = cut.heads === 'following' ? c.lines : null;
     start = c.at + c.lines.length;
-    innerFrom = k + 1;
+    innerFrom = cut.k + 1;
   }
-  const last = newDraft();
-  last.body.push(...d.body.slice(start));
-  last.inner.push(...d.inner.slice(innerFrom).map((x) => ({ at: x.at - start, lines: x.lines })));
-  last.stack = orient === 'headline-after' ? d.stack : heading ? [...heading] : null;
+  const last = piece(d.body.length, d.inner.length, heading ?? (orient === 'headline-after' ? d.stack : null));
   last.source = d.source;
   last.ended = d.ended;
   last.bylines.push(...d.bylines);
   last.photos.push(...d.photos);
   pieces.push(last);
-  return pieces;
+  return pieces.filter((p) => p.body.length > 0 || p.stack);
 }
 
 /**

@@ -9,11 +9,30 @@
 const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 const isGap = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000;
 
-/** Calls `emit` with each Han bigram of the text, in order; spaces do not break a word, punctuation does. */
+const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Latin words count from this length on; shorter ones are mostly function words. */
+const MIN_WORD = 4;
+/** Latin words are hashed above the range of Han bigrams. */
+const WORD_SPACE = 0x100000000;
+
+/**
+ * Calls `emit` with each Han bigram of the text, and each Latin word (as a hash), in order.
+ * Spaces do not break a Han word; punctuation does.
+ */
 function eachBigram(text: string, emit: (bigram: number) => void): void {
   let prev = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  let word = 2166136261;
+  let wordLength = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (isLatin(c)) {
+      word = Math.imul(word ^ (c | 32), 16777619) >>> 0;
+      wordLength++;
+      continue;
+    }
+    if (wordLength >= MIN_WORD) emit(WORD_SPACE + word);
+    word = 2166136261;
+    wordLength = 0;
     if (isHan(c)) {
       if (prev >= 0) emit(prev * 0x10000 + c);
       prev = c;
