@@ -4,7 +4,7 @@
  * Each has a stable code; severities can be overridden per code and codes ignored.
  */
 import type { DiagnosticCode, GalleyDiagnostic, LocalizedMessage, RelatedLocation, Severity } from '../core/diagnostic';
-import type { Item, Page, Range } from '../core/model';
+import type { Item, JumpLine, Page, Range } from '../core/model';
 import type { Issue, ResolvedJump } from '../core/issue';
 import type { ParsedDocument } from '../core/parsePage';
 import { findUnbalanced } from '../core/brackets';
@@ -87,6 +87,23 @@ export function computeDiagnostics(doc: ParsedDocument, issue: Issue, options: D
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** The most lines a jump marker spans (one character per line, blank lines between). */
+const MAX_JUMP_LINES = 12;
+
+/** The jumps (in document order) that start on lines from..to, found by binary search. */
+function jumpsStartingIn(jumps: readonly JumpLine[], from: number, to: number): JumpLine[] {
+  let lo = 0;
+  let hi = jumps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (jumps[mid].range.start.line < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: JumpLine[] = [];
+  for (let i = lo; i < jumps.length && jumps[i].range.start.line <= to; i++) out.push(jumps[i]);
+  return out;
+}
+
 /** How many non-blank lines at the top of an item a `上接` / `Continued from` may sit in. */
 const CONTINUATION_LINES = 2;
 
@@ -107,7 +124,7 @@ function continues(doc: ParsedDocument, item: Item): boolean {
     after = n;
     if (++seen >= CONTINUATION_LINES) break;
   }
-  return doc.page.jumps.some((j) => j.direction === 'from' && j.range.end.line >= before && j.range.start.line <= after);
+  return jumpsStartingIn(doc.page.jumps, before - MAX_JUMP_LINES, after).some((j) => j.direction === 'from' && j.range.end.line >= before);
 }
 
 /**
@@ -195,7 +212,7 @@ function jumpDiagnostic(rj: ResolvedJump, issue: Issue, emit: Emit): void {
 }
 
 function teaserDiagnostic(item: Item, page: Page, issue: Issue, emit: Emit): void {
-  const pointer = page.jumps.find((j) => j.direction === 'see' && j.range.start.line >= item.bodyRange.start.line && j.range.start.line <= item.bodyRange.end.line);
+  const pointer = jumpsStartingIn(page.jumps, item.bodyRange.start.line, item.bodyRange.end.line).find((j) => j.direction === 'see');
   if (!pointer || pointer.page === null || !item.headline || !item.headlineRange) return;
   // A missing, ambiguous or own page is the jump check's to report.
   const targets = issue.pagesWithId(pointer.page);
