@@ -3,7 +3,20 @@
  * Text in, LSP-shaped results out; no I/O and no connection. Every feature reads the one parse
  * the page store caches per document version.
  */
-import type { Diagnostic, DocumentSymbol, FoldingRange, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  LocationLink,
+  Position,
+  Range,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-types';
 import type { DiagnosticCode, Severity } from './core/diagnostic';
 import { toLspDiagnostic } from './core/diagnostic';
 import { PageStore } from './workspace/pageStore';
@@ -11,8 +24,27 @@ import { computeDiagnostics } from './languageFeatures/diagnostics';
 import { provideDocumentSymbols } from './languageFeatures/documentSymbols';
 import { provideFoldingRanges } from './languageFeatures/folding';
 import { provideWorkspaceSymbols } from './languageFeatures/workspaceSymbols';
+import { provideHover } from './languageFeatures/hover';
+import { provideDefinition } from './languageFeatures/definition';
+import { provideReferences } from './languageFeatures/references';
+import { provideDocumentLinks } from './languageFeatures/documentLinks';
+import { COMPLETION_TRIGGERS, provideCompletion } from './languageFeatures/completion';
+import { CODE_ACTION_KINDS, provideCodeActions } from './languageFeatures/codeActions';
+import type { Locale } from './languageFeatures/locate';
 
-export type Locale = 'en' | 'zh';
+export type { Locale };
+export { CODE_ACTION_KINDS, COMPLETION_TRIGGERS };
+
+/** A request's cancellation as any host gives it (LSP's CancellationToken fits). */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** The code actions asked for at a range: the diagnostics shown there and the kinds wanted. */
+export interface CodeActionContext {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly only?: readonly string[];
+}
 
 export interface DiagnosticSettings {
   readonly enable: boolean;
@@ -46,6 +78,50 @@ export class GalleyLanguageService {
   getWorkspaceSymbols(query: string): WorkspaceSymbol[] {
     const pages = this.pages.uris.map((u) => this.pages.get(u)!.page);
     return provideWorkspaceSymbols(pages, query);
+  }
+
+  /** Hover on a figure, photo, photo marker, jump line or person. */
+  getHover(uri: string, position: Position, locale: Locale = 'en', token?: Cancellation): Hover | null {
+    const doc = this.pages.get(uri);
+    if (!doc || token?.isCancellationRequested) return null;
+    const issue = this.pages.issue(uri);
+    if (token?.isCancellationRequested) return null;
+    return provideHover(doc, issue, position, locale, (u) => this.pages.get(u));
+  }
+
+  /** From a jump line to its other end: the partner jump, else the top of the page it names. */
+  getDefinition(uri: string, position: Position, token?: Cancellation): LocationLink[] {
+    const doc = this.pages.get(uri);
+    if (!doc || token?.isCancellationRequested) return [];
+    return provideDefinition(doc, this.pages.issue(uri), position);
+  }
+
+  /** The jumps on other pages that point back at the jump line under the position. */
+  getReferences(uri: string, position: Position, includeDeclaration = true, token?: Cancellation): Location[] {
+    const doc = this.pages.get(uri);
+    if (!doc || token?.isCancellationRequested) return [];
+    return provideReferences(doc, this.pages.issue(uri), position, includeDeclaration);
+  }
+
+  /** A link on each jump line that names one existing page. */
+  getDocumentLinks(uri: string, locale: Locale = 'en', token?: Cancellation): DocumentLink[] {
+    const doc = this.pages.get(uri);
+    if (!doc || token?.isCancellationRequested) return [];
+    return provideDocumentLinks(doc, this.pages.issue(uri), locale);
+  }
+
+  /** Page numbers inside an opened jump line (`（下转`, `（见第`…). */
+  getCompletions(uri: string, position: Position, locale: Locale = 'en', token?: Cancellation): CompletionList | null {
+    const doc = this.pages.get(uri);
+    if (!doc || token?.isCancellationRequested) return null;
+    return provideCompletion(doc, this.pages.issue(uri), position, locale);
+  }
+
+  /** Quick fixes for the diagnostics in `context` and the join-paragraph refactor at `range`. */
+  getCodeActions(uri: string, range: Range, context: CodeActionContext, locale: Locale = 'en', token?: Cancellation): CodeAction[] {
+    const doc = this.pages.get(uri);
+    if (!doc || token?.isCancellationRequested) return [];
+    return provideCodeActions(doc, this.pages.issue(uri), { range, diagnostics: context.diagnostics, only: context.only }, locale);
   }
 
   /** The parse result of a page, for developers (`galley/parseResult`). */

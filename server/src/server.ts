@@ -15,7 +15,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { GalleyLanguageService, type DiagnosticSettings, type Locale } from './languageService';
+import {
+  CODE_ACTION_KINDS,
+  COMPLETION_TRIGGERS,
+  GalleyLanguageService,
+  type DiagnosticSettings,
+  type Locale,
+} from './languageService';
 import { DiskPages } from './workspace/diskPages';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -28,6 +34,7 @@ let canPullConfiguration = false;
 let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let hasWorkspaceFolders = false;
+let canLinkDefinitions = false;
 const settingsCache = new Map<string, Promise<DiagnosticSettings>>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -36,6 +43,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRefreshDiagnostics = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  canLinkDefinitions = params.capabilities.textDocument?.definition?.linkSupport === true;
   files.setRoots((params.workspaceFolders ?? []).map((f) => f.uri));
   return {
     capabilities: {
@@ -43,6 +51,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Galley' },
       foldingRangeProvider: true,
       workspaceSymbolProvider: true,
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
       diagnosticProvider: { identifier: 'galley', interFileDependencies: true, workspaceDiagnostics: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -132,6 +146,17 @@ connection.languages.diagnostics.on(async (params) => ({
 connection.onDocumentSymbol((params) => service.getDocumentSymbols(params.textDocument.uri));
 connection.onFoldingRanges((params) => service.getFoldingRanges(params.textDocument.uri));
 connection.onWorkspaceSymbol((params) => service.getWorkspaceSymbols(params.query));
+connection.onHover((params, token) => service.getHover(params.textDocument.uri, params.position, locale, token));
+connection.onDefinition((params, token) => {
+  const links = service.getDefinition(params.textDocument.uri, params.position, token);
+  return canLinkDefinitions ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange }));
+});
+connection.onReferences((params, token) =>
+  service.getReferences(params.textDocument.uri, params.position, params.context.includeDeclaration, token),
+);
+connection.onDocumentLinks((params, token) => service.getDocumentLinks(params.textDocument.uri, locale, token));
+connection.onCompletion((params, token) => service.getCompletions(params.textDocument.uri, params.position, locale, token));
+connection.onCodeAction((params, token) => service.getCodeActions(params.textDocument.uri, params.range, params.context, locale, token));
 connection.onRequest('galley/parseResult', (params: { uri: string }) => service.getParseResult(params.uri));
 
 documents.listen(connection);
