@@ -83,3 +83,18 @@ test('body paragraphs are repaired for reading but keep their source ranges', ()
   assert.ok(p.text.startsWith('本报讯（记者刘丽霞）9月28日，市政协召开中心城区建管工作专题协商会议'), p.text);
   assert.equal(line(p.range), 522);
 });
+
+test('each person’s range covers their own name, even split over a line break', () => {
+  const item = page000.items.find((i) => i.people.some((p) => p.name === '樊燕'));
+  assert.ok(item);
+  const [li, fan] = item.people;
+  assert.deepEqual([li.range.start, li.range.end], [{ line: 445, character: 8 }, { line: 445, character: 11 }]);
+  assert.deepEqual([fan.range.start, fan.range.end], [{ line: 445, character: 16 }, { line: 446, character: 1 }]);
+});
+
+test('a section head set in two lines is one paragraph', () => {
+  const item = page004.items[2];
+  const head = item.paragraphs.find((p) => p.range.start.line === 158);
+  assert.equal(head?.text, '优化工作体系，解决“吕梁山护工”工作怎么开展的问题。');
+  assert.equal(head?.range.end.line, 159);
+});

@@ -25,7 +25,9 @@ export function joinWrapped(parts: readonly string[]): string {
  * Cuts body lines into paragraphs: a paragraph ends at a line that ends its sentence short of
  * the column's edge, or before a section head.
  */
-export function buildParagraphs(body: readonly PageLine[], headStarts: ReadonlySet<number>): Paragraph[] {
+export function buildParagraphs(body: readonly PageLine[], heads: readonly { first: number; last: number }[]): Paragraph[] {
+  // A head is a paragraph of its own: text breaks before its first line and after its last.
+  const breakAfter = new Set(heads.flatMap((h) => [h.first - 1, h.last]));
   const out: Paragraph[] = [];
   let start = 0;
   const flush = (end: number): void => {
@@ -36,7 +38,7 @@ export function buildParagraphs(body: readonly PageLine[], headStarts: ReadonlyS
     start = end + 1;
   };
   for (let i = 0; i < body.length; i++) {
-    if (headStarts.has(i + 1) || headStarts.has(i)) {
+    if (breakAfter.has(i)) {
       flush(i);
       continue;
     }

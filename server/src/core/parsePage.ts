@@ -41,6 +41,7 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
   const blocks = buildBlocks(lines, jumps, photoBlocks);
   const drafts = segment(blocks, orientation(blocks));
   const { figures, dates } = findFigures(index);
+  const credits = creditLines(photoBlocks);
 
   let header: Page['furniture']['header'] = null;
   let date: Page['furniture']['date'] = null;
@@ -49,7 +50,7 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
     if (b.type !== 'furniture') continue;
     if (b.pageId !== undefined && !header) header = { text: b.line.flat, range: lineRange(b.line) };
     if (isDateFurniture(b.line.flat) && !date) date = { text: b.line.raw.trim(), range: lineRange(b.line) };
-    if (isEditorLine(b.line.flat)) editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line)));
+    if (isEditorLine(b.line.flat)) editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
   }
   const headerId = blocks.find((b) => b.type === 'furniture' && b.pageId !== undefined);
   const fromHeader = headerId?.type === 'furniture' && headerId.pageId !== undefined ? parsePageRef(headerId.pageId) : null;
@@ -60,8 +61,8 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
     id: fromHeader ?? fromName,
     idSource: fromHeader !== null ? 'header' : fromName !== null ? 'file-name' : null,
     furniture: { header, date, editors },
-    items: drafts.map((d) => toItem(d, lines)),
-    photos: photoBlocks.map((p) => toPhoto(p, lines)),
+    items: drafts.map((d) => toItem(d, lines, index, credits)),
+    photos: photoBlocks.map((p) => toPhoto(p, lines, index, credits.get(p) ?? p.last)),
     jumps,
     figures,
     dates,
@@ -92,7 +93,7 @@ function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']):
   return { text: joinWrapped(lines.map((l) => readable(l.raw))), range: spanRange(lines[0], lines[lines.length - 1]) };
 }
 
-function toItem(d: Draft, lines: readonly PageLine[]): Item {
+function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits: ReadonlyMap<PhotoBlock, number>): Item {
   if (d.teaser) return toTeaser(d.teaser.title, lines[d.teaser.last]);
   // A headline with no text under it (the page was cut after it) is its own body.
   const body = [...(d.body.length ? d.body : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
@@ -106,21 +107,21 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
   const innerAt = new Set(d.inner.map((c) => c.at));
   const heads = findSections(body, innerAt);
   const people: Person[] = [];
-  const dateline = d.dateline ? readDateline(d.dateline, lines) : null;
+  const dateline = d.dateline ? readDateline(d.dateline, lines, index) : null;
   if (dateline) people.push(...dateline.people);
   const bylines = [...(d.stack ?? []).filter((s) => s.role === 'byline').map((s) => s.line), ...d.bylines];
   for (const b of bylines) {
     const named = /^\s*By\s/i.test(b.raw) ? readEnglishByline(b.raw) : readPeople(b.raw, 'author');
-    people.push(...withRange(named, lineRange(b)));
+    people.push(...withRange(named, lineRange(b), index));
   }
   const tail = body[body.length - 1];
   const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) : null;
-  if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length)));
+  if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length), index));
   for (const p of photoStory ? d.photos : []) {
     if (!p.credit) continue;
-    const creditLine = lines[p.last];
-    for (const person of creditPeople(p.credit)) {
-      if (!people.some((x) => x.name === person.name)) people.push({ ...person, range: lineRange(creditLine) });
+    const creditLine = lines[credits.get(p) ?? p.last];
+    for (const person of withRange(creditPeople(p.credit), lineRange(creditLine), index)) {
+      if (!people.some((x) => x.name === person.name)) people.push(person);
     }
   }
   const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE_TITLE.test(headline.text) ? 'notice' : 'article';
@@ -137,8 +138,23 @@ function toItem(d: Draft, lines: readonly PageLine[]): Item {
     people: dedupe(people),
     sections: heads.map((h) => ({ title: h.title, range: spanRange(body[h.first], body[h.last]) })),
     source: d.source?.flat ?? null,
-    paragraphs: buildParagraphs(body, new Set(heads.flatMap((h) => [h.first]))),
+    paragraphs: buildParagraphs(body, heads),
   };
+}
+
+/**
+ * The line each photo's credit is printed on: its own last line, or that of the caption after
+ * it whose credit its group shares.
+ */
+function creditLines(photos: readonly PhotoBlock[]): Map<PhotoBlock, number> {
+  const out = new Map<PhotoBlock, number>();
+  let shared: PhotoBlock | null = null;
+  for (let k = photos.length - 1; k >= 0; k--) {
+    const p = photos[k];
+    if (p.ownCredit) shared = p;
+    out.set(p, !p.ownCredit && shared && shared.credit === p.credit ? shared.last : p.last);
+  }
+  return out;
 }
 
 function creditPeople(credit: string) {
@@ -183,7 +199,7 @@ const BRACKET_WITHIN = 16;
 const BRACKET_LINES = 3;
 
 /** The dateline and the people its bracket names: `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
-function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline & { people: Person[] } {
+function readDateline(l: PageLine, lines: readonly PageLine[], index: LineIndex): Dateline & { people: Person[] } {
   const open = l.raw.search(/[（(]/);
   if (open < 0 || open - l.indent > BRACKET_WITHIN) {
     // `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`.
@@ -215,7 +231,7 @@ function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline & { peo
   const inner = parts.map((p) => p.trim()).join(spaced ? ' ' : '');
   const r = range(l.n, l.indent, endLine, endChar);
   const datelineText = (l.raw.slice(l.indent, open).trim() + '（' + inner + '）').replace(/\s+/g, ' ');
-  return { range: r, text: datelineText, people: withRange(readPeople(inner, 'reporter'), r) };
+  return { range: r, text: datelineText, people: withRange(readPeople(inner, 'reporter'), r, index) };
 }
 
 /** Justified letter by letter: most tokens are a single character. */
@@ -224,7 +240,7 @@ function isSpaced(s: string): boolean {
   return tokens.length >= 3 && tokens.filter((t) => [...t].length === 1).length / tokens.length >= 0.6;
 }
 
-function toPhoto(p: PhotoBlock, lines: readonly PageLine[]): Photo {
+function toPhoto(p: PhotoBlock, lines: readonly PageLine[], index: LineIndex, creditLine: number): Photo {
   const first = lines[p.first];
   const last = lines[p.last];
   const captionLines: string[] = [];
@@ -243,6 +259,6 @@ function toPhoto(p: PhotoBlock, lines: readonly PageLine[]): Photo {
     marker: p.marker,
     caption: joinWrapped(captionLines).trim(),
     credit: p.credit,
-    people: p.credit ? withRange(creditPeople(p.credit), lineRange(last)) : [],
+    people: p.credit ? withRange(creditPeople(p.credit), lineRange(lines[creditLine]), index) : [],
   };
 }

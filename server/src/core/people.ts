@@ -6,6 +6,7 @@
  * character name (`王 群`) sit inside one name.
  */
 import type { Person, PersonRole, Range } from './model';
+import type { LineIndex } from './text';
 
 const ROLE_WORDS: readonly [RegExp, PersonRole][] = [
   [/^(?:本报|新华社|中新社|人民日报)?(?:全媒体|融媒体|首席|特约|见习|驻站)?摄影记者$/, 'photographer'],
@@ -116,6 +117,21 @@ export function readEnglishCredit(text: string): NamedPerson[] {
   return m ? [{ name: (m[1] ?? m[2]).trim(), role: 'photographer' }] : [];
 }
 
-export function withRange(people: readonly NamedPerson[], range: Range): Person[] {
-  return people.map((p) => ({ ...p, range }));
+/**
+ * Gives each person the range of their own name inside the credit that names them, the
+ * characters of the name allowed to stand apart (`刘 丽` + line break + `霞`). A name that
+ * cannot be found keeps the credit's range.
+ */
+export function withRange(people: readonly NamedPerson[], within: Range, index: LineIndex): Person[] {
+  const from = index.offsetAt(within.start);
+  const text = index.text.slice(from, index.offsetAt(within.end));
+  let cursor = 0;
+  return people.map((p) => {
+    const re = new RegExp([...p.name].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{0,4}'), 'g');
+    re.lastIndex = cursor;
+    const m = re.exec(text);
+    if (!m) return { ...p, range: within };
+    cursor = m.index + m[0].length;
+    return { ...p, range: index.rangeOf(from + m.index, from + cursor) };
+  });
 }
