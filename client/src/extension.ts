@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await client.start();
+  // Registered before start: the server may report its first count while start() is settling.
   context.subscriptions.push(
     client.onNotification('galley/status', (s: { pages: number }) => {
       status.text = `$(book) Galley: ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}`;
@@ -76,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.show();
     }),
   );
+  await client.start();
 }
 
 export async function deactivate(): Promise<void> {
