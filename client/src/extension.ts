@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ParseTree } from './parseTree';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -31,7 +32,12 @@ class ParseResultView implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives other extensions and its tests: the parse-result tree. */
+export interface GalleyApi {
+  readonly parseTree: ParseTree;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GalleyApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -77,6 +83,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+
+  const languageClient = client;
+  const tree = new ParseTree((uri) => languageClient.sendRequest('galley/parseResult', { uri }));
+  const follow = (editor: vscode.TextEditor | undefined) =>
+    void tree.show(editor?.document.languageId === 'newspaper' ? editor.document.uri : undefined);
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  context.subscriptions.push(
+    vscode.window.createTreeView(ParseTree.viewId, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      // Clicking into the tree must not clear it: only a newspaper page replaces what it shows.
+      if (editor?.document.languageId === 'newspaper') follow(editor);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() !== tree.document?.toString()) return;
+      // Typing re-parses once the burst of edits settles.
+      clearTimeout(pending);
+      pending = setTimeout(() => void tree.show(e.document.uri), 300);
+    }),
+    { dispose: () => clearTimeout(pending) },
+  );
+  follow(vscode.window.activeTextEditor);
+  return { parseTree: tree };
 }
 
 export async function deactivate(): Promise<void> {

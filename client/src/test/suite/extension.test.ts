@@ -9,6 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { GalleyApi } from '../../extension';
 
 const EXTENSION_ID = 'galley.galley';
 const SAMPLE = '000_2600d985db85e4f0.news.txt';
@@ -217,6 +218,27 @@ suite('Galley in VS Code', () => {
     const json = JSON.parse(editor.document.getText()) as unknown;
     assert.ok(json && typeof json === 'object', 'the parse result is JSON');
     assert.ok(editor.document.getText().includes('张稳科深入包联企业调研'), 'the parse result holds the first headline');
+  });
+
+  test('the parse-result tree follows the page, and a node selects its source range', async () => {
+    const ext = vscode.extensions.getExtension<GalleyApi>(EXTENSION_ID);
+    assert.ok(ext?.isActive);
+    const tree = ext.exports.parseTree;
+    await vscode.window.showTextDocument(doc);
+    await tree.show(doc.uri);
+    const items = tree.getChildren().find((n) => n.label === 'items');
+    assert.ok(items, 'the tree has the page’s items');
+    const first = tree.getChildren(items)[0];
+    assert.match(first.label, /张稳科深入包联企业调研/);
+    const command = tree.getTreeItem(first).command;
+    assert.equal(command?.command, 'vscode.open');
+    const selected = when('the headline to be selected', [vscode.window.onDidChangeTextEditorSelection], () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.toString() === doc.uri.toString() && e.selection.start.line === 52 && e.selection;
+    });
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const selection = await selected;
+    assert.equal(doc.getText(selection), '张稳科深入包联企业调研');
   });
 
   test('“Galley: Treat This File as a Newspaper Page” switches a plain text file', async () => {
