@@ -62,13 +62,14 @@ export function orientation(blocks: readonly Block[]): Orientation {
   const last = [...content].reverse().find((b) => b.type !== 'teaser' && b.type !== 'byline');
   if (first?.type === 'stack' && (!first.inner || headsTopOfPage(content))) vote -= 2;
   if (last?.type === 'stack' && !last.inner) vote += 2;
-  for (let i = 0; i < content.length; i++) {
-    const b = content[i];
-    if (b.type !== 'stack' || b.inner) continue;
-    const before = bigrams(textOf(neighbourText(content, i, -1)));
-    const after = bigrams(textOf(neighbourText(content, i, 1)));
-    const words = b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join('');
-    vote += overlap(words, before) - overlap(words, after);
+  const words = (b: Block): string =>
+    b.type === 'stack' ? b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join('') : '';
+  const stacks = content.flatMap((b, i) => (b.type === 'stack' && !b.inner ? [i] : []));
+  const wanted = new Set(stacks.flatMap((i) => [...bigrams(words(content[i]))]));
+  const index = new BigramIndex(content.map((b) => (b.type === 'text' || b.type === 'dateline' ? b.line.flat : '')), wanted);
+  for (const i of stacks) {
+    const [from, to] = neighbours(content, i);
+    vote += index.overlap(words(content[i]), from, i) - index.overlap(words(content[i]), i + 1, to);
   }
   return vote >= 0 ? 'headline-after' : 'headline-before';
 }
@@ -86,21 +87,21 @@ function headsTopOfPage(content: readonly Block[]): boolean {
   return first.lines.length < lines.length && !shapedLikeSubhead(lines, 0) && !looksLikeFirstLine(lines, first.lines.length - 1);
 }
 
-/** The running text next to block i in one direction, up to the next stack or dateline. */
-function neighbourText(content: readonly Block[], i: number, step: 1 | -1): PageLine[] {
-  const out: PageLine[] = [];
-  for (let k = i + step; k >= 0 && k < content.length; k += step) {
-    const b = content[k];
-    if (b.type === 'stack' && !b.inner) break;
-    if (b.type === 'text' || b.type === 'dateline') out.push(b.line);
-    if (b.type === 'dateline' && step === -1) break;
-    if (b.type === 'teaser') break;
-    if (b.type === 'dateline' && step === 1 && out.length > 1) {
-      out.pop();
-      break;
-    }
+/**
+ * The running text around stack i, as a block range: back to the previous stack or teaser (or
+ * the dateline that opens that text), and on to the next stack, teaser or dateline (a dateline
+ * right under the stack opens the text after it).
+ */
+function neighbours(content: readonly Block[], i: number): [number, number] {
+  const stops = (b: Block): boolean => (b.type === 'stack' && !b.inner) || b.type === 'teaser';
+  let from = i;
+  while (from > 0 && !stops(content[from - 1])) {
+    from--;
+    if (content[from].type === 'dateline') break;
   }
-  return out;
+  let to = i + 1;
+  while (to < content.length && !stops(content[to]) && !(content[to].type === 'dateline' && to > i + 1)) to++;
+  return [from, to];
 }
 
 /** Cuts blocks into item drafts. */
@@ -299,7 +300,8 @@ function* permutations(k: number, n: number): Generator<number[]> {
  */
 function splitHidden(d: Draft, orient: Orientation): Draft[] {
   if (d.inner.length === 0 || d.teaser) return [d];
-  const index = new BigramIndex(d.body.map((l) => l.flat));
+  const wanted = new Set(d.inner.flatMap((c) => [...bigrams(stackText(c.lines))]));
+  const index = new BigramIndex(d.body.map((l) => l.flat), wanted);
   const after = orient === 'headline-after';
   /** How strongly candidate k's words belong to its own side rather than the other. */
   const weigh = (k: number, from: number) => {

@@ -63,11 +63,15 @@ export function overlap(headline: string, text: Set<number>): number {
 export class BigramIndex {
   readonly #at = new Map<number, number[]>();
 
-  /** Bigrams that span a line break count for the later line. */
-  constructor(lines: readonly string[]) {
+  /**
+   * Indexes the bigrams of `wanted` (the words of the headlines to be placed); the rest of the
+   * text is only scanned. Bigrams that span a line break count for the later line.
+   */
+  constructor(lines: readonly string[], wanted: ReadonlySet<number>) {
     let prev = '';
     lines.forEach((line, i) => {
       eachBigram(prev.slice(-1) + line, (b) => {
+        if (!wanted.has(b)) return;
         const list = this.#at.get(b);
         if (!list) this.#at.set(b, [i]);
         else if (list[list.length - 1] !== i) list.push(i);
