@@ -22,9 +22,12 @@ import {
   type DiagnosticSettings,
   type Locale,
 } from './languageService';
-import { DiskPages } from './workspace/diskPages';
+import { URI } from 'vscode-uri';
+import { DiskPages, PAGE_FILE } from './workspace/diskPages';
 
 const connection = createConnection(ProposedFeatures.all);
+// The server never goes down with one failed promise: it logs the failure and carries on.
+process.on('unhandledRejection', (reason) => connection.console.error(`Galley: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const service = new GalleyLanguageService();
 const files = new DiskPages(service.pages, (message) => connection.console.warn(message));
@@ -35,7 +38,18 @@ let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let hasWorkspaceFolders = false;
 let canLinkDefinitions = false;
+let canPullDiagnostics = false;
+/** Settings sent with didChangeConfiguration, for clients that cannot be asked for them. */
+let pushedSettings: DiagnosticSettings = { enable: true, severity: {}, ignore: [] };
 const settingsCache = new Map<string, Promise<DiagnosticSettings>>();
+
+/**
+ * One spelling per page: clients encode URIs differently (`%E7` or `%e7`, `(` or `%28`), and a
+ * page read from disk must not enter its issue twice.
+ */
+const key = (uri: string): string => URI.parse(uri).toString();
+/** The open documents, by key, with the URI their client uses. */
+const open = new Map<string, string>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = /^zh/i.test(params.locale ?? '') ? 'zh' : 'en';
@@ -44,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   canLinkDefinitions = params.capabilities.textDocument?.definition?.linkSupport === true;
+  canPullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   files.setRoots((params.workspaceFolders ?? []).map((f) => f.uri));
   return {
     capabilities: {
@@ -66,13 +81,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{news,txt}' }],
-    });
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.news' }, { globPattern: '**/*.news.txt' }] })
+      .catch((e: unknown) => connection.console.warn(`Galley could not watch page files: ${String(e)}`));
   }
   if (hasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       files.setRoots([...files.roots.filter((r) => !e.removed.some((f) => f.uri === r)), ...e.added.map((f) => f.uri)]);
+      // A removed folder's pages leave with it, unless the editor still has them open.
+      for (const folder of e.removed) {
+        const prefix = `${key(folder.uri)}/`;
+        for (const uri of service.pages.uris) if (uri.startsWith(prefix) && !open.has(uri)) service.pages.delete(uri);
+      }
       void indexWorkspace();
     });
   }
@@ -86,53 +106,83 @@ async function indexWorkspace(): Promise<void> {
   refreshDiagnostics();
 }
 
+let pushPending = false;
+
+/**
+ * After a change, every page of an issue may have gained or lost a diagnostic: clients that pull
+ * are asked to pull again; the others get the open pages' diagnostics pushed.
+ */
 function refreshDiagnostics(): void {
-  if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
+  if (canPullDiagnostics) {
+    if (canRefreshDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    return;
+  }
+  if (pushPending) return;
+  pushPending = true;
+  setImmediate(() => {
+    pushPending = false;
+    for (const [page, clientUri] of open) {
+      void settingsFor(page).then((settings) =>
+        connection.sendDiagnostics({ uri: clientUri, diagnostics: service.getDiagnostics(page, settings, locale) }),
+      );
+    }
+  });
+}
+
+/** Diagnostic settings from a `galley.diagnostics` configuration section. */
+function readSettings(c: { enable?: boolean; severity?: DiagnosticSettings['severity']; ignore?: DiagnosticSettings['ignore'] } | null | undefined): DiagnosticSettings {
+  return { enable: c?.enable !== false, severity: c?.severity ?? {}, ignore: c?.ignore ?? [] };
 }
 
 async function settingsFor(uri: string): Promise<DiagnosticSettings> {
-  if (!canPullConfiguration) return { enable: true, severity: {}, ignore: [] };
+  if (!canPullConfiguration) return pushedSettings;
   let settings = settingsCache.get(uri);
   if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'galley.diagnostics' }).then((c) => ({
-      enable: c?.enable !== false,
-      severity: c?.severity ?? {},
-      ignore: c?.ignore ?? [],
-    }));
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'galley.diagnostics' }).then(readSettings);
+    // A failed request is not remembered: the next pull asks again.
+    settings.catch(() => settingsCache.delete(uri));
     settingsCache.set(uri, settings);
   }
   return settings;
 }
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((params) => {
   settingsCache.clear();
+  pushedSettings = readSettings((params.settings as { galley?: { diagnostics?: Parameters<typeof readSettings>[0] } } | null)?.galley?.diagnostics);
   refreshDiagnostics();
 });
 
 documents.onDidOpen(async (e) => {
-  service.pages.set(e.document.uri, e.document.getText(), e.document.version);
+  const uri = key(e.document.uri);
+  open.set(uri, e.document.uri);
+  service.pages.set(uri, e.document.getText(), e.document.version);
   // The other pages of its issue are read from disk, never opened as editor documents.
-  await files.indexFolderOf(e.document.uri, (uri) => documents.get(uri) !== undefined);
+  await files.indexFolderOf(uri, (u) => open.has(u));
   void connection.sendNotification('galley/status', { pages: service.pages.uris.length });
   refreshDiagnostics();
 });
 
 documents.onDidChangeContent((e) => {
   // A change on one page can break or mend a jump line on another: re-pull them all.
-  if (service.pages.set(e.document.uri, e.document.getText(), e.document.version)) refreshDiagnostics();
+  if (service.pages.set(key(e.document.uri), e.document.getText(), e.document.version)) refreshDiagnostics();
 });
 
 documents.onDidClose(async (e) => {
   // Closed, the page is what the disk says again (or gone, if it was never saved).
-  await files.reload(e.document.uri);
+  const uri = key(e.document.uri);
+  open.delete(uri);
+  await files.reload(uri);
+  if (!canPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   refreshDiagnostics();
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {
-    if (documents.get(change.uri)) continue; // the editor's text wins while it is open
-    if (change.type === FileChangeType.Deleted) service.pages.delete(change.uri);
-    else await files.reload(change.uri);
+    const uri = key(change.uri);
+    // Only page files are pages; the editor's text wins while a page is open.
+    if (!PAGE_FILE.test(URI.parse(uri).path) || open.has(uri)) continue;
+    if (change.type === FileChangeType.Deleted) service.pages.delete(uri);
+    else await files.reload(uri);
   }
   void connection.sendNotification('galley/status', { pages: service.pages.uris.length });
   refreshDiagnostics();
@@ -140,24 +190,24 @@ connection.onDidChangeWatchedFiles(async (params) => {
 
 connection.languages.diagnostics.on(async (params) => ({
   kind: 'full',
-  items: service.getDiagnostics(params.textDocument.uri, await settingsFor(params.textDocument.uri), locale),
+  items: service.getDiagnostics(key(params.textDocument.uri), await settingsFor(key(params.textDocument.uri)), locale),
 }));
 
-connection.onDocumentSymbol((params) => service.getDocumentSymbols(params.textDocument.uri));
-connection.onFoldingRanges((params) => service.getFoldingRanges(params.textDocument.uri));
+connection.onDocumentSymbol((params) => service.getDocumentSymbols(key(params.textDocument.uri)));
+connection.onFoldingRanges((params) => service.getFoldingRanges(key(params.textDocument.uri)));
 connection.onWorkspaceSymbol((params) => service.getWorkspaceSymbols(params.query));
-connection.onHover((params, token) => service.getHover(params.textDocument.uri, params.position, locale, token));
+connection.onHover((params, token) => service.getHover(key(params.textDocument.uri), params.position, locale, token));
 connection.onDefinition((params, token) => {
-  const links = service.getDefinition(params.textDocument.uri, params.position, token);
+  const links = service.getDefinition(key(params.textDocument.uri), params.position, token);
   return canLinkDefinitions ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange }));
 });
 connection.onReferences((params, token) =>
-  service.getReferences(params.textDocument.uri, params.position, params.context.includeDeclaration, token),
+  service.getReferences(key(params.textDocument.uri), params.position, params.context.includeDeclaration, token),
 );
-connection.onDocumentLinks((params, token) => service.getDocumentLinks(params.textDocument.uri, locale, token));
-connection.onCompletion((params, token) => service.getCompletions(params.textDocument.uri, params.position, locale, token));
-connection.onCodeAction((params, token) => service.getCodeActions(params.textDocument.uri, params.range, params.context, locale, token));
-connection.onRequest('galley/parseResult', (params: { uri: string }) => service.getParseResult(params.uri));
+connection.onDocumentLinks((params, token) => service.getDocumentLinks(key(params.textDocument.uri), locale, token));
+connection.onCompletion((params, token) => service.getCompletions(key(params.textDocument.uri), params.position, locale, token));
+connection.onCodeAction((params, token) => service.getCodeActions(key(params.textDocument.uri), params.range, params.context, locale, token));
+connection.onRequest('galley/parseResult', (params: { uri: string }) => service.getParseResult(key(params.uri)));
 
 documents.listen(connection);
 connection.listen();

@@ -173,7 +173,7 @@ describe('editor features', () => {
     });
 
     test('a client without link support gets plain locations', async () => {
-      const plain = await Driver.start({ capabilities: { textDocument: { definition: { linkSupport: false } } } });
+      const plain = await Driver.start({ capabilities: { textDocument: { definition: { linkSupport: false }, diagnostic: { dynamicRegistration: false } } } });
       try {
         requireCapability(plain, 'definitionProvider');
         await plain.open(uri01, PAGE_01);

@@ -198,7 +198,6 @@ describe('a two-page issue', () => {
 
   test(
     'a watched-file event for a file that is not a page (`*.txt`) does not make it one',
-    { todo: 'server bug: the watcher glob is **/*.{news,txt} and onDidChangeWatchedFiles re-reads every changed file without the *.news / *.news.txt filter DiskPages uses' },
     () =>
       stopped(async () => {
         await d.open(uri01, PAGE_01);
@@ -216,7 +215,6 @@ describe('a two-page issue', () => {
 
   test(
     'a client that percent-encodes differently (Neovim: `%e7`, unencoded parentheses) does not get the page twice',
-    { todo: 'server bug: pages are keyed by the URI string as sent; the sibling read from disk gets vscode-uri\'s spelling, so the open page is in the issue twice' },
     async () => {
       const odd = await mkdtemp(path.join(tmpdir(), 'galley-第1期 (a)-'));
       try {

@@ -233,7 +233,6 @@ describe('workspace folders', () => {
 
   test(
     'a folder removed from the workspace takes its (unopened) pages with it',
-    { todo: 'server bug: onDidChangeWorkspaceFolders only resets the roots; pages read from a removed folder stay in the store' },
     async () => {
       const d = await Driver.start({ workspaceFolders: [SAMPLES] });
       try {

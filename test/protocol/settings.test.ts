@@ -137,7 +137,6 @@ describe('galley.diagnostics settings', () => {
 
   test(
     'an error answer to workspace/configuration is not cached for good',
-    { todo: 'server bug: settingsFor() caches the rejected promise, so every later pull of that document fails until the settings change' },
     async () => {
       let fail = true;
       const d = await Driver.start({

@@ -52,14 +52,25 @@ const FURNITURE_LINES = 5;
 
 /** Lines that hold nothing but (part of) a jump marker, like the vertical `（` `见` `版` `）`. */
 function jumpOnlyLines(lines: readonly PageLine[], jumps: readonly JumpLine[]): Set<number> {
-  const only = new Set<number>();
+  // The spans each line's jumps cover, in order (jumps come in document order).
+  const spans = new Map<number, [number, number][]>();
   for (const j of jumps) {
     for (let n = j.range.start.line; n <= j.range.end.line; n++) {
-      const raw = lines[n]?.raw ?? '';
       const from = n === j.range.start.line ? j.range.start.character : 0;
-      const to = n === j.range.end.line ? j.range.end.character : raw.length;
-      if ((raw.slice(0, from) + raw.slice(to)).trim() === '') only.add(n);
+      const to = n === j.range.end.line ? j.range.end.character : (lines[n]?.raw.length ?? 0);
+      (spans.get(n) ?? spans.set(n, []).get(n)!).push([from, to]);
     }
+  }
+  const only = new Set<number>();
+  for (const [n, covered] of spans) {
+    const raw = lines[n]?.raw ?? '';
+    let at = 0;
+    let bare = true;
+    for (const [from, to] of covered) {
+      if (raw.slice(at, from).trim() !== '') bare = false;
+      at = Math.max(at, to);
+    }
+    if (bare && raw.slice(at).trim() === '') only.add(n);
   }
   return only;
 }
