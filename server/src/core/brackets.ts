@@ -8,6 +8,8 @@ import type { LineIndex } from './text';
 
 const PAIRS: Record<string, string> = { '（': '）', '(': ')', '“': '”', '《': '》', '【': '】', '「': '」' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+/** Every bracket and quote of PAIRS: the scan jumps from one to the next. */
+const BRACKET = /[（()“”《》【】「」）]/g;
 
 export interface Unbalanced {
   readonly range: Range;
@@ -25,8 +27,10 @@ export function findUnbalanced(index: LineIndex, ranges: readonly Range[]): Unba
   for (const r of ranges) {
     const start = index.offsetAt(r.start);
     const end = index.offsetAt(r.end);
-    for (let o = start; o < end; o++) {
-      const ch = index.text[o];
+    BRACKET.lastIndex = start;
+    for (let m = BRACKET.exec(index.text); m && m.index < end; m = BRACKET.exec(index.text)) {
+      const o = m.index;
+      const ch = m[0];
       if (PAIRS[ch]) open.get(ch)!.push(o);
       else if (CLOSERS.has(ch) && open.get(CLOSERS.get(ch)!)!.pop() === undefined) {
         out.push({ range: index.rangeOf(o, o + 1), char: ch, problem: 'unopened' });

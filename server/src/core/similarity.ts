@@ -12,8 +12,13 @@ const isGap = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 1
 const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Latin words count from this length on; shorter ones are mostly function words. */
 const MIN_WORD = 4;
-/** Latin words are hashed above the range of Han bigrams. */
-const WORD_SPACE = 0x100000000;
+/**
+ * Keys stay small integers (below 2^30), which V8 hashes fastest: a Han bigram is its two
+ * characters' places in the CJK block (below 2^29), a Latin word a hash above them.
+ */
+const HAN_SPAN = 0xa000 - 0x4e00;
+const WORD_SPACE = 1 << 29;
+const WORD_MASK = (1 << 29) - 1;
 
 /**
  * Calls `emit` with each Han bigram of the text, and each Latin word (as a hash), in order.
@@ -30,11 +35,11 @@ function eachBigram(text: string, emit: (bigram: number) => void): void {
       wordLength++;
       continue;
     }
-    if (wordLength >= MIN_WORD) emit(WORD_SPACE + word);
+    if (wordLength >= MIN_WORD) emit(WORD_SPACE + (word & WORD_MASK));
     word = 2166136261;
     wordLength = 0;
     if (isHan(c)) {
-      if (prev >= 0) emit(prev * 0x10000 + c);
+      if (prev >= 0) emit((prev - 0x4e00) * HAN_SPAN + (c - 0x4e00));
       prev = c;
     } else if (!isGap(c)) prev = -1;
   }

@@ -81,5 +81,6 @@ export const SENTENCE_END = /[。！？!?…；;]["”’」』）)]*$|[。！�
 
 /** Removes whitespace that justification or extraction put between CJK characters. */
 export function collapseCjkSpaces(s: string): string {
+  if (!/[ \t\u3000\u00a0]/.test(s)) return s;
   return s.replace(/(?<=[^\x00-\x7f])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?=[^\x00-\x7f])/g, '');
 }

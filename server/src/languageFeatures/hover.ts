@@ -115,15 +115,16 @@ export function nameRanges(doc: ParsedDocument, person: Person): Range[] {
 
 export function personAt(doc: ParsedDocument, p: Position): PersonHit | undefined {
   const { page } = doc;
-  const candidates: { person: Person; item?: Item }[] = [
-    ...page.items.flatMap((item) => item.people.map((person) => ({ person, item }))),
-    ...page.photos.flatMap((photo) => photo.people.map((person) => ({ person, item: illustratedStory(doc, photo) }))),
-    ...page.furniture.editors.map((person) => ({ person })),
+  // The story a photographer's photo illustrates is looked up only for the person hovered.
+  const candidates: { person: Person; item: () => Item | undefined }[] = [
+    ...page.items.flatMap((item) => item.people.map((person) => ({ person, item: () => item }))),
+    ...page.photos.flatMap((photo) => photo.people.map((person) => ({ person, item: () => illustratedStory(doc, photo) }))),
+    ...page.furniture.editors.map((person) => ({ person, item: () => undefined })),
   ];
   for (const c of candidates) {
     if (!contains(c.person.range, p, true)) continue;
     const r = nameRanges(doc, c.person).find((n) => contains(n, p));
-    if (r) return { ...c, range: r };
+    if (r) return { person: c.person, item: c.item(), range: r };
   }
   return undefined;
 }
