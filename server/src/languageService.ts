@@ -76,7 +76,7 @@ export class GalleyLanguageService {
   }
 
   getWorkspaceSymbols(query: string): WorkspaceSymbol[] {
-    const pages = this.pages.uris.map((u) => this.pages.get(u)!.page);
+    const pages = this.pages.uris.map((u) => this.pages.page(u)!);
     return provideWorkspaceSymbols(pages, query);
   }
 
@@ -126,6 +126,6 @@ export class GalleyLanguageService {
 
   /** The parse result of a page, for developers (`galley/parseResult`). */
   getParseResult(uri: string) {
-    return this.pages.get(uri)?.page ?? null;
+    return this.pages.page(uri) ?? null;
   }
 }

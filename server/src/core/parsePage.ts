@@ -33,9 +33,14 @@ export function parsePage(text: string, uri: string): Page {
   return parseDocument(text, uri).page;
 }
 
-export function parseDocument(text: string, uri: string): ParsedDocument {
+/**
+ * Parses a page. Given the page's model from an earlier parse of the same text, only the line
+ * measures are made again.
+ */
+export function parseDocument(text: string, uri: string, known?: Page): ParsedDocument {
   const index = new LineIndex(text);
   const lines = readLines(index);
+  if (known) return { page: known, index, lines };
   const jumps = findJumps(index);
   const photoBlocks = findPhotoBlocks(lines);
   const blocks = buildBlocks(lines, jumps, photoBlocks);

@@ -5,6 +5,7 @@
  */
 import { URI, Utils } from 'vscode-uri';
 import { parseDocument, type ParsedDocument } from '../core/parsePage';
+import type { Page } from '../core/model';
 import { Issue } from '../core/issue';
 
 interface Entry {
@@ -12,6 +13,9 @@ interface Entry {
   readonly text: string;
   /** The editor's version for open documents; -1 for files read from disk. */
   readonly version: number;
+  /** The model, kept for every page: issues and workspace symbols read it. */
+  page?: Page;
+  /** The line measures too, kept only for documents open in the editor. */
   parsed?: ParsedDocument;
 }
 
@@ -57,11 +61,26 @@ export class PageStore {
     return this.#entries.get(uri)?.text;
   }
 
+  /**
+   * A page with its line measures. A page read from disk keeps only its model between requests
+   * (a workspace holds years of pages); its lines are measured again when a feature needs them.
+   */
   get(uri: string): ParsedDocument | undefined {
     const e = this.#entries.get(uri);
     if (!e) return undefined;
-    e.parsed ??= parseDocument(e.text, uri);
-    return e.parsed;
+    if (e.parsed) return e.parsed;
+    const parsed = parseDocument(e.text, uri, e.page);
+    e.page = parsed.page;
+    if (e.version >= 0) e.parsed = parsed;
+    return parsed;
+  }
+
+  /** A page's model alone. */
+  page(uri: string): Page | undefined {
+    const e = this.#entries.get(uri);
+    if (!e) return undefined;
+    e.page ??= this.get(uri)!.page;
+    return e.page;
   }
 
   /** The pages of the issue a page belongs to. */
@@ -73,7 +92,7 @@ export class PageStore {
     const key = issueKey(uri);
     let issue = this.#issues.get(key);
     if (!issue) {
-      issue = new Issue(this.issuePages(uri).map((u) => this.get(u)!.page));
+      issue = new Issue(this.issuePages(uri).map((u) => this.page(u)!));
       this.#issues.set(key, issue);
     }
     return issue;
