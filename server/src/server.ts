@@ -23,7 +23,8 @@ import {
   type Locale,
 } from './languageService';
 import { URI } from 'vscode-uri';
-import { DiskPages, PAGE_FILE } from './workspace/diskPages';
+import { DiskPages } from './workspace/diskPages';
+import { DEFAULT_PAGE_SETTINGS, PageFilter, type PageSettings } from './workspace/pageFilter';
 
 const connection = createConnection(ProposedFeatures.all);
 // The server never goes down with one failed promise: it logs the failure and carries on.
@@ -80,11 +81,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (canWatchFiles) {
+  void configurePages().then((settings) => {
+    if (!canWatchFiles) return;
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.news' }, { globPattern: '**/*.news.txt' }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: PageFilter.globs(settings).map((globPattern) => ({ globPattern })) })
       .catch((e: unknown) => connection.console.warn(`Galley could not watch page files: ${String(e)}`));
-  }
+  });
   if (hasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       files.setRoots([...files.roots.filter((r) => !e.removed.some((f) => f.uri === r)), ...e.added.map((f) => f.uri)]);
@@ -93,11 +95,31 @@ connection.onInitialized(() => {
         const prefix = `${key(folder.uri)}/`;
         for (const uri of service.pages.uris) if (uri.startsWith(prefix) && !open.has(uri)) service.pages.delete(uri);
       }
-      void indexWorkspace();
+      void configurePages();
     });
   }
-  void indexWorkspace();
 });
+
+/**
+ * Reads which files are pages (`galley.pages.include` / `exclude`) for each workspace folder,
+ * drops pages that no longer match, and reads the workspace's pages.
+ */
+async function configurePages(): Promise<PageSettings[]> {
+  const settings = await Promise.all(
+    files.roots.map(async (root) => {
+      if (!canPullConfiguration) return DEFAULT_PAGE_SETTINGS;
+      const c = (await connection.workspace.getConfiguration({ scopeUri: root, section: 'galley.pages' }).catch(() => null)) as Partial<PageSettings> | null;
+      return { include: c?.include ?? DEFAULT_PAGE_SETTINGS.include, exclude: c?.exclude ?? DEFAULT_PAGE_SETTINGS.exclude };
+    }),
+  );
+  files.filter = new PageFilter(files.roots.map((root, i) => ({ dir: URI.parse(root).fsPath, settings: settings[i] })));
+  for (const uri of service.pages.uris) {
+    const u = URI.parse(uri);
+    if (u.scheme === 'file' && !open.has(uri) && !files.filter.isPage(u.fsPath)) service.pages.delete(uri);
+  }
+  await indexWorkspace();
+  return settings;
+}
 
 /** Reads the page files of the workspace folders in the background and reports the count. */
 async function indexWorkspace(): Promise<void> {
@@ -149,7 +171,7 @@ async function settingsFor(uri: string): Promise<DiagnosticSettings> {
 connection.onDidChangeConfiguration((params) => {
   settingsCache.clear();
   pushedSettings = readSettings((params.settings as { galley?: { diagnostics?: Parameters<typeof readSettings>[0] } } | null)?.galley?.diagnostics);
-  refreshDiagnostics();
+  void configurePages();
 });
 
 documents.onDidOpen(async (e) => {
@@ -180,7 +202,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {
     const uri = key(change.uri);
     // Only page files are pages; the editor's text wins while a page is open.
-    if (!PAGE_FILE.test(URI.parse(uri).path) || open.has(uri)) continue;
+    if (!files.filter.isPage(URI.parse(uri).fsPath) || open.has(uri)) continue;
     if (change.type === FileChangeType.Deleted) service.pages.delete(uri);
     else await files.reload(uri);
   }

@@ -4,6 +4,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, FoldingRange, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { Driver, fileUri, ofCode, SAMPLE_000, SAMPLE_004, SAMPLES, summarize } from './driver';
 
@@ -247,4 +250,25 @@ describe('workspace folders', () => {
       }
     },
   );
+});
+
+describe('which files are pages', () => {
+  test('galley.pages.exclude keeps a folder’s pages out of the index', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'galley-pages-'));
+    try {
+      await mkdir(path.join(root, 'archive'));
+      await writeFile(path.join(root, '01.news'), '春耕备耕正当时\n\n本报讯（记者 王群）全市春播工作进展顺利。\n');
+      await writeFile(path.join(root, 'archive', '02.news'), '老旧小区改造惠及万余户居民\n\n本报讯（记者 赵晓燕）今年计划改造老旧小区。\n');
+      const d = await Driver.start({ workspaceFolders: [root], settings: { galley: { pages: { include: ['**/*.news'], exclude: ['archive/**'] } } } });
+      try {
+        const names = (q: string) => d.request<{ name: string }[]>('workspace/symbol', { query: q }).then((r) => r.map((s) => s.name));
+        assert.deepEqual(await names('春耕'), ['春耕备耕正当时']);
+        assert.deepEqual(await names('老旧小区'), []);
+      } finally {
+        await d.stop();
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -10,10 +10,7 @@ import { readPage } from '../cli/readPage';
 import type { PageStore } from './pageStore';
 import { issueKey } from './pageStore';
 
-/** File names that are pages: `*.news` and `*.news.txt`. */
-export const PAGE_FILE = /\.news(?:\.txt)?$/i;
-/** Folders never walked. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.e2e', 'dist', 'out']);
+import { PageFilter } from './pageFilter';
 /** The most page files one workspace index reads. */
 const MAX_FILES = 50_000;
 /** How many files are read at once. */
@@ -21,6 +18,8 @@ const CONCURRENCY = 16;
 
 export class DiskPages {
   roots: string[] = [];
+  /** Which files are pages, by the workspace folders' settings. */
+  filter = new PageFilter();
   readonly #store: PageStore;
   readonly #warn: (message: string) => void;
   readonly #indexedFolders = new Set<string>();
@@ -56,7 +55,7 @@ export class DiskPages {
     } catch {
       return;
     }
-    const pages = names.filter((n) => PAGE_FILE.test(n)).map((n) => path.join(folder.fsPath, n));
+    const pages = names.map((n) => path.join(folder.fsPath, n)).filter((p) => this.filter.isPage(p));
     await this.#readAll(pages.filter((p) => !isOpen(URI.file(p).toString()) && !this.#store.has(URI.file(p).toString())));
   }
 
@@ -101,8 +100,9 @@ export class DiskPages {
       for (const e of entries) {
         if (e.isDirectory()) {
           // Symbolic links are not followed, so a link loop cannot trap the walk.
-          if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(path.join(d, e.name));
-        } else if (e.isFile() && PAGE_FILE.test(e.name)) {
+          const sub = path.join(d, e.name);
+          if (!e.name.startsWith('.') && !this.filter.isExcludedDir(sub)) stack.push(sub);
+        } else if (e.isFile() && this.filter.isPage(path.join(d, e.name))) {
           out.push(path.join(d, e.name));
           if (out.length >= MAX_FILES) {
             this.#warn(`Galley indexed the first ${MAX_FILES} page files of the workspace and stopped there.`);
