@@ -94,6 +94,8 @@ export interface Item {
   /** First to last line of the body, dateline included. */
   readonly bodyRange: Range;
   readonly dateline: Dateline | null;
+  /** The byline as printed (`□ 本报记者 穆佳妮`, `By Associated Press`), when the item has one. */
+  readonly byline: Dateline | null;
   readonly people: readonly Person[];
   readonly sections: readonly Section[];
   /** The agency or source line of a reprint, e.g. `新华社发`. */

@@ -40,9 +40,15 @@ export type Orientation = 'headline-after' | 'headline-before';
 /** The longest introduction, in characters, a photo story sets before the photos it introduces. */
 const PHOTO_STORY_MAX_CHARS = 600;
 
-/** Photos right after a short untitled text belong to it: a photo story. */
+/**
+ * Photos right after a short untitled text belong to it: a photo story. They must all follow
+ * its text, or the story's range would reach over other items.
+ */
 export function isPhotoStory(d: Draft): boolean {
-  return d.photos.length > 0 && !d.dateline && textOf(d.body).length <= PHOTO_STORY_MAX_CHARS;
+  // Every line holds a character, so a body of more lines than the limit is no introduction.
+  if (d.photos.length === 0 || d.dateline || d.body.length === 0 || d.body.length > PHOTO_STORY_MAX_CHARS) return false;
+  const lastLine = d.body[d.body.length - 1].n; // the body is in page order
+  return d.photos.every((p) => p.first > lastLine) && textOf(d.body).length <= PHOTO_STORY_MAX_CHARS;
 }
 /** A headline takes most of its bigrams from its own article. */
 const STRONG_OVERLAP = 0.5;
