@@ -448,3 +448,28 @@ export function ofCode(diags: readonly Diagnostic[], code: string): Diagnostic[]
 export function summarize(diags: readonly Diagnostic[]): string {
   return diags.map((d) => `${d.code}@${d.range.start.line + 1}`).join(', ') || '(none)';
 }
+
+// ---- a two-page issue ----------------------------------------------------------------------
+
+/** Page 1 of a small issue: one story continued on page 4, with a figure to hover. */
+export const PAGE_01 = [
+  '第01版：要闻',
+  '',
+  '市长调研重点工程建设',
+  '',
+  '本报讯（记者 王涛）6月21日，市长深入吕梁新区部分重点工程现场督导调研。项目总投资2.242亿元。他强调，要加快推进项目建设，确保工程按期完工，（下转4版）',
+  '',
+].join('\n');
+/** Page 4: the continuation from page 1, then a story of its own. */
+export const PAGE_04 = [
+  '（上接1版）早日建成投用，更好地服务群众。',
+  '',
+  '全市防汛工作会议召开',
+  '',
+  '本报讯 会议要求各地压实责任，做好防汛各项准备工作。',
+  '',
+].join('\n');
+/** Where page 1's jump line stands. */
+export const JUMP = '（下转4版）';
+export const JUMP_LINE = 4;
+export const JUMP_CHAR = PAGE_01.split('\n')[JUMP_LINE]!.indexOf(JUMP);

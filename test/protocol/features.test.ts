@@ -28,27 +28,8 @@ import type {
   ServerCapabilities,
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { Driver, fileUri, SAMPLE_000, summarize } from './driver';
+import { Driver, fileUri, JUMP, JUMP_CHAR, JUMP_LINE, PAGE_01, PAGE_04, SAMPLE_000, summarize } from './driver';
 
-const PAGE_01 = [
-  '第01版：要闻',
-  '',
-  '市长调研重点工程建设',
-  '',
-  '本报讯（记者 王涛）6月21日，市长深入吕梁新区部分重点工程现场督导调研。项目总投资2.242亿元。他强调，要加快推进项目建设，确保工程按期完工，（下转4版）',
-  '',
-].join('\n');
-const PAGE_04 = [
-  '（上接1版）早日建成投用，更好地服务群众。',
-  '',
-  '全市防汛工作会议召开',
-  '',
-  '本报讯 会议要求各地压实责任，做好防汛各项准备工作。',
-  '',
-].join('\n');
-const JUMP_LINE = 4;
-const JUMP = '（下转4版）';
-const JUMP_CHAR = PAGE_01.split('\n')[JUMP_LINE]!.indexOf(JUMP);
 const JUMP_RANGE: Range = { start: { line: JUMP_LINE, character: JUMP_CHAR }, end: { line: JUMP_LINE, character: JUMP_CHAR + JUMP.length } };
 const BACK = '（上接1版）';
 const BACK_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: BACK.length } };

@@ -8,30 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Driver, fileUri, ofCode, summarize } from './driver';
+import { Driver, fileUri, JUMP_CHAR, JUMP_LINE, ofCode, PAGE_01, PAGE_04, summarize } from './driver';
 
 const ERROR = 1;
 const WARNING = 2;
 
-const PAGE_01 = [
-  '第01版：要闻',
-  '',
-  '市长调研重点工程建设',
-  '',
-  '本报讯（记者 王涛）6月21日，市长深入吕梁新区部分重点工程现场督导调研。他强调，要加快推进项目建设，确保工程按期完工，（下转4版）',
-  '',
-].join('\n');
-const PAGE_04 = [
-  '（上接1版）早日建成投用，更好地服务群众。',
-  '',
-  '全市防汛工作会议召开',
-  '',
-  '本报讯 会议要求各地压实责任，做好防汛各项准备工作。',
-  '',
-].join('\n');
 const PAGE_04_UNMARKED = PAGE_04.replace('（上接1版）', '');
-const JUMP_LINE = 4;
-const JUMP_CHAR = PAGE_01.split('\n')[JUMP_LINE]!.indexOf('（下转4版）');
 
 const jumpCodes = (diags: { code?: string | number }[]) => diags.filter((x) => String(x.code).startsWith('jump-'));
 

@@ -792,9 +792,8 @@ The main library will stay open until
 // ---------------------------------------------------------------------------------------------
 // Pairing
 
-test('two （下转4版） on page 1 meet two （上接1版） on page 4, in order', () => {
-  const f = fixture(`
-%! 01.news
+/** Page 1 with two stories continued on page 4. */
+const TWO_JUMPS_TO_4 = `%! 01.news
 第01版：要闻
 
 我市启动老旧小区改造三年行动
@@ -812,7 +811,11 @@ test('two （下转4版） on page 1 meet two （上接1版） on page 4, in ord
 粮收购工作有序开展，收购进度快于
 
 去年同期。（下转4版）
+`;
 
+test('two （下转4版） on page 1 meet two （上接1版） on page 4, in order', () => {
+  const f = fixture(`
+${TWO_JUMPS_TO_4}
 %! 04.news
 第04版：民生
 
@@ -842,25 +845,7 @@ ${PARKING}
 
 test('a second （下转4版） with only one （上接1版） on page 4 is unmatched, the first is not', () => {
   const f = fixture(`
-%! 01.news
-第01版：要闻
-
-我市启动老旧小区改造三年行动
-
-本报讯（记者 张三）6月20日，记者从
-
-市住建局获悉，我市老旧小区改造三
-
-年行动正式启动。（下转4版）
-
-夏粮收购工作有序开展
-
-本报讯（记者 李四）连日来，各地夏
-
-粮收购工作有序开展，收购进度快于
-
-去年同期。（下转4版）
-
+${TWO_JUMPS_TO_4}
 %! 04.news
 第04版：民生
 
