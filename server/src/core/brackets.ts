@@ -27,9 +27,11 @@ export function findUnbalanced(index: LineIndex, ranges: readonly Range[]): Unba
   for (const r of ranges) {
     const start = index.offsetAt(r.start);
     const end = index.offsetAt(r.end);
-    BRACKET.lastIndex = start;
-    for (let m = BRACKET.exec(index.text); m && m.index < end; m = BRACKET.exec(index.text)) {
-      const o = m.index;
+    // Scan the item's own text: a search through the rest of the page would cost it all again.
+    const text = index.text.slice(start, end);
+    BRACKET.lastIndex = 0;
+    for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
+      const o = start + m.index;
       const ch = m[0];
       if (PAIRS[ch]) open.get(ch)!.push(o);
       else if (CLOSERS.has(ch) && open.get(CLOSERS.get(ch)!)!.pop() === undefined) {

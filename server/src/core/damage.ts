@@ -31,8 +31,8 @@ export function findDamage(line: PageLine): Damage[] {
   }
   // A single gap between Han characters in an otherwise unspaced line; several gaps are
   // phrases set apart on purpose.
-  const gaps = [...line.raw.matchAll(GAP)].filter((g) => !deliberate(line.raw, g.index));
-  return gaps.length === 1 && [...line.raw.matchAll(GAP)].length === 1
+  const gaps = [...line.raw.matchAll(GAP)];
+  return gaps.length === 1 && !deliberate(line.raw, gaps[0].index)
     ? [{ kind: 'glyph-gap', range: range(line.n, gaps[0].index - 1, line.n, gaps[0].index + 2) }]
     : [];
 }

@@ -102,6 +102,8 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   if (d.teaser) return toTeaser(d.teaser.title, lines[d.teaser.last]);
   // A headline with no text under it (the page was cut after it) is its own body.
   const body = [...(d.body.length ? d.body : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
+  // A draft of photos alone has no text of its own: its captions are its body.
+  if (body.length === 0) body.push(...d.photos.map((p) => lines[p.first]));
   const photoStory = isPhotoStory(d);
   const lastPhoto = photoStory ? lines[d.photos[d.photos.length - 1].last] : null;
   const first = body[0];
@@ -114,7 +116,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   const people: Person[] = [];
   const dateline = d.dateline ? readDateline(d.dateline, lines, index) : null;
   if (dateline) people.push(...dateline.people);
-  const bylines = [...(d.stack ?? []).filter((s) => s.role === 'byline').map((s) => s.line), ...d.bylines];
+  const bylines = [...(d.stack ?? []).filter((s) => s.role === 'byline').map((s) => s.line), ...d.bylines].sort((a, b) => a.n - b.n);
   for (const b of bylines) {
     const named = /^\s*By\s/i.test(b.raw) ? readEnglishByline(b.raw) : readPeople(b.raw, 'author');
     people.push(...withRange(named, lineRange(b), index));

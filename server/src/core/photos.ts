@@ -13,7 +13,7 @@ const CAPTION_START =
 /** A credit at the end of a line, bracketed or not. Group 1 is the credit without brackets. */
 const CREDIT_BRACKETED = /[（(]\s*([^（）()]{0,30}?(?:摄影?|新华社发|供图))\s*[）)]\s*$/;
 const CREDIT_PLAIN =
-  /(?:^|[\s。！？”])((?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|摄影)?记者|通讯员)?\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,3}\s*摄影?)\s*$/;
+  /(?:^|[\s。！？”])((?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|摄影)?记者|通讯员)?\s{0,4}[\u4e00-\u9fff·]{1,4}(?:\s{1,4}[\u4e00-\u9fff·]{1,4}){0,3}\s{0,4}摄影?)\s{0,8}$/;
 const CREDIT_ENGLISH = /\(\s*((?:[A-Z][\w.'-]*\s?){1,4}\/\s*[A-Z][\w ]{1,30}|(?:Photo|Photograph|Image)\s*:?\s*[^)]{2,40})\s*\)\s*$|(?:^|\s)((?:Photo|Photograph)s? by [A-Z][\w .'-]{2,40})\s*$/;
 
 export interface CaptionCredit {
@@ -26,7 +26,8 @@ export function findCredit(raw: string): CaptionCredit | null {
   const trimmed = raw.trimEnd();
   let m = CREDIT_BRACKETED.exec(trimmed);
   if (m) return { credit: m[1].trim(), start: m.index };
-  m = CREDIT_PLAIN.exec(trimmed);
+  // Only a line that ends in 摄 can carry a plain credit; the test keeps the regex off the rest.
+  m = /摄影?$/.test(trimmed) ? CREDIT_PLAIN.exec(trimmed) : null;
   if (m) {
     const credit = m[1].trim();
     // `记者 张文慧 摄` needs a name; a bare verb ending a sentence (`拍摄`) is no credit.

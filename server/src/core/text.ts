@@ -82,5 +82,8 @@ export const SENTENCE_END = /[。！？!?…；;]["”’」』）)]*$|[。！�
 /** Removes whitespace that justification or extraction put between CJK characters. */
 export function collapseCjkSpaces(s: string): string {
   if (!/[ \t\u3000\u00a0]/.test(s)) return s;
-  return s.replace(/(?<=[^\x00-\x7f])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?=[^\x00-\x7f])/g, '');
+  // Each run of spaces is looked at once: it goes when a CJK character stands on either side.
+  return s.replace(/[ \t\u3000\u00a0]+/g, (run, at: number) =>
+    s.charCodeAt(at - 1) > 0x7f || s.charCodeAt(at + run.length) > 0x7f ? '' : run,
+  );
 }
