@@ -73,11 +73,6 @@ export function range(startLine: number, startChar: number, endLine: number, end
 
 /** Han ideographs (CJK unified, extension A, compatibility). */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-const hanRe = new RegExp(`[${HAN}]`);
-export const isHan = (ch: string): boolean => hanRe.test(ch);
-
-/** Punctuation that ends a sentence, possibly followed by a closing quote or bracket. */
-export const SENTENCE_END = /[。！？!?…；;]["”’」』）)]*$|[。！？!?…]$/;
 
 /** Removes whitespace that justification or extraction put between CJK characters. */
 export function collapseCjkSpaces(s: string): string {
