@@ -12,6 +12,7 @@ import {
   isDateFurniture,
   isDateline,
   isEditorLine,
+  isBracketedAside,
   isHeadingLike,
   isMasthead,
   isSource,
@@ -160,7 +161,7 @@ function endsParagraph(b: Block | undefined): boolean {
   if (!b) return true;
   switch (b.type) {
     case 'text':
-      return b.endsWithJump || lineEndsSentence(b.line) || isRecordLine(b.line.flat) || /^[（(][^（）()]*[）)]$/.test(b.line.flat);
+      return b.endsWithJump || lineEndsSentence(b.line) || isRecordLine(b.line.flat) || isBracketedAside(b.line.flat);
     case 'dateline':
       return false;
     case 'stack':

@@ -75,7 +75,12 @@ export function trailingAuthor(raw: string): { names: string; start: number } | 
   if (!m) return null;
   // `（试行）`, `（草案）` and similar are titles' qualifiers, not authors.
   if (/试行|草案|暂行|修订|节选|待续|完|上|下|续/.test(m[1])) return null;
-  return { names: m[1], start: m.index + m[0].indexOf('（') + (m[0].includes('（') ? 0 : m[0].indexOf('(')) };
+  return { names: m[1], start: m.index + m[0].search(/[（(]/) };
+}
+
+/** A line wholly in brackets is a credit or an aside, `（李小军）`: it ends what stands above it. */
+export function isBracketedAside(flat: string): boolean {
+  return /^[（(][^（）()]*[）)]$/.test(flat);
 }
 
 /** The line as it ends its sentence: a trailing author bracket does not count. */
@@ -96,8 +101,7 @@ export function isHeadingLike(l: PageLine): boolean {
   if (lineEndsSentence(l) || endsInsideClause(f)) return false;
   // Headlines and subheads carry no full stop inside them.
   if (/[。！？][^”’」』）)]/.test(f)) return false;
-  // A line wholly in brackets is a credit or an aside: `（李小军）`.
-  if (/^[（(][^（）()]*[）)]$/.test(f)) return false;
+  if (isBracketedAside(f)) return false;
   if (/\d$/.test(f)) return false;
   const han = f.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   if (han >= 2) return true;

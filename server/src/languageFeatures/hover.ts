@@ -98,21 +98,6 @@ interface PersonHit {
   readonly item?: Item;
 }
 
-/**
- * Where a person's name is written inside the range the model gives for them (a whole
- * dateline, byline or credit line): the name's characters with any spacing or line break
- * between them, as justified text sets `刘 丽` + `霞`.
- */
-export function nameRanges(doc: ParsedDocument, person: Person): Range[] {
-  const { index } = doc;
-  const start = index.offsetAt(person.range.start);
-  const text = index.text.slice(start, index.offsetAt(person.range.end));
-  const chars = [...person.name.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (chars.length === 0) return [];
-  const re = new RegExp(chars.join('\\s{0,8}'), 'g');
-  return [...text.matchAll(re)].map((m) => index.rangeOf(start + m.index, start + m.index + m[0].length));
-}
-
 export function personAt(doc: ParsedDocument, p: Position): PersonHit | undefined {
   const { page } = doc;
   // The story a photographer's photo illustrates is looked up only for the person hovered.
@@ -122,9 +107,8 @@ export function personAt(doc: ParsedDocument, p: Position): PersonHit | undefine
     ...page.furniture.editors.map((person) => ({ person, item: () => undefined })),
   ];
   for (const c of candidates) {
-    if (!contains(c.person.range, p, true)) continue;
-    const r = nameRanges(doc, c.person).find((n) => contains(n, p));
-    if (r) return { person: c.person, item: c.item(), range: r };
+    // The core gives each person the range of their own name.
+    if (contains(c.person.range, p)) return { person: c.person, item: c.item(), range: c.person.range };
   }
   return undefined;
 }
