@@ -148,8 +148,10 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
 function teaserPointerEnd(l: PageLine, next: PageLine | undefined, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): number | undefined {
   const own = jumps.startingOn(l.n).find((j) => j.direction === 'see' && j.range.start.character > 0);
   if (own) {
-    const title = { ...l, flat: l.raw.slice(0, own.range.start.character).trim() };
-    return isHeadingLike({ ...title, width: title.flat.length }) ? own.range.end.line : undefined;
+    // The title alone, measured in characters: a line of its own, not the whole line's answers.
+    const flat = l.raw.slice(0, own.range.start.character).trim();
+    const title: PageLine = { n: l.n, raw: l.raw, flat, blank: l.blank, width: flat.length, indent: l.indent };
+    return isHeadingLike(title) ? own.range.end.line : undefined;
   }
   if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
   const j = jumps.startingOn(next.n).find((x) => x.direction === 'see');

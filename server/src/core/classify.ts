@@ -71,7 +71,11 @@ export function isDateFurniture(flat: string): boolean {
 const TRAILING_AUTHOR = /[。！？”]\s*[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]\s*$/;
 
 export function trailingAuthor(raw: string): { names: string; start: number } | null {
-  const m = TRAILING_AUTHOR.exec(raw.trimEnd());
+  const t = raw.trimEnd();
+  // Most lines end otherwise; the pattern is only worth running on a closing bracket.
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 0xff09 && last !== 0x29) return null;
+  const m = TRAILING_AUTHOR.exec(t);
   if (!m) return null;
   // `（试行）`, `（草案）` and similar are titles' qualifiers, not authors.
   if (/试行|草案|暂行|修订|节选|待续|完|上|下|续/.test(m[1])) return null;
@@ -85,6 +89,11 @@ export function isBracketedAside(flat: string): boolean {
 
 /** The line as it ends its sentence: a trailing author bracket does not count. */
 export function lineEndsSentence(l: PageLine): boolean {
+  // Asked many times of each line (as a run start, as the line before a paragraph…): kept on it.
+  return (l.endsSentence ??= readEndsSentence(l));
+}
+
+function readEndsSentence(l: PageLine): boolean {
   const author = trailingAuthor(l.raw);
   const text = author ? l.flat.replace(/[（(][^（）()]*[）)]\s*$/, '') : l.flat;
   return endsSentence(text);
@@ -95,6 +104,10 @@ export function lineEndsSentence(l: PageLine): boolean {
  * words, and does not end a sentence or stop mid-clause.
  */
 export function isHeadingLike(l: PageLine): boolean {
+  return (l.headingLike ??= readHeadingLike(l));
+}
+
+function readHeadingLike(l: PageLine): boolean {
   if (l.blank || l.width > 40 || l.width < 2) return false;
   const f = l.flat;
   if (isSubtitle(f)) return true;
@@ -103,10 +116,18 @@ export function isHeadingLike(l: PageLine): boolean {
   if (/[。！？][^”’」』）)]/.test(f)) return false;
   if (isBracketedAside(f)) return false;
   if (/\d$/.test(f)) return false;
-  const han = f.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  if (han >= 2) return true;
+  if (hasHan(f, 2)) return true;
   // English heads: Title Case or capitals, no final period.
   return /^[A-Z0-9‘'"“][\w‘’'"“”:,$%&-]*(?:\s+[\w‘’'"“”:,$%&.-]+){1,14}$/.test(f) && !/[.,;]$/.test(f) && isTitleCase(f);
+}
+
+/** True when the text holds at least `count` Han characters. */
+function hasHan(s: string, count: number): boolean {
+  for (let i = 0; i < s.length && count > 0; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) count--;
+  }
+  return count === 0;
 }
 
 /** Words a Title Case headline leaves in lower case. */

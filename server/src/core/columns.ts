@@ -14,19 +14,52 @@ const columnCache = new WeakMap<readonly PageLine[], Float64Array>();
 export function columnWidth(lines: readonly PageLine[], i: number): number {
   let widths = columnCache.get(lines);
   if (!widths) {
-    widths = new Float64Array(lines.length);
-    const window: number[] = [];
-    for (let n = 0; n < lines.length; n++) {
-      window.length = 0;
-      for (let k = Math.max(0, n - RADIUS); k <= Math.min(lines.length - 1, n + RADIUS); k++) {
-        if (k !== n && !lines[k].blank) window.push(lines[k].width);
-      }
-      window.sort((a, b) => a - b);
-      widths[n] = window.length ? window[Math.floor(window.length * 0.75)] : lines[n].width;
-    }
+    widths = columnWidths(lines);
     columnCache.set(lines, widths);
   }
   return widths[i] ?? 0;
+}
+
+/**
+ * Every line's column width in one pass: the window of widths slides down the lines, kept in
+ * order by insertion, so each step costs one insertion and one removal.
+ */
+function columnWidths(lines: readonly PageLine[]): Float64Array {
+  const widths = new Float64Array(lines.length);
+  const window = new Float64Array(2 * RADIUS + 1);
+  let size = 0;
+  const insert = (w: number): void => {
+    let at = size++;
+    while (at > 0 && window[at - 1] > w) {
+      window[at] = window[at - 1];
+      at--;
+    }
+    window[at] = w;
+  };
+  const remove = (w: number): void => {
+    let at = window.indexOf(w);
+    size--;
+    for (; at < size; at++) window[at] = window[at + 1];
+  };
+  for (let k = 0; k <= RADIUS && k < lines.length; k++) if (!lines[k].blank) insert(lines[k].width);
+  for (let n = 0; n < lines.length; n++) {
+    if (n > 0) {
+      const incoming = lines[n + RADIUS];
+      const outgoing = lines[n - RADIUS - 1];
+      if (outgoing && !outgoing.blank) remove(outgoing.width);
+      if (incoming && !incoming.blank) insert(incoming.width);
+    }
+    // The window holds line n itself; its quartile is taken over the others.
+    const own = lines[n].blank ? -1 : window.indexOf(lines[n].width);
+    const others = own < 0 ? size : size - 1;
+    if (others === 0) {
+      widths[n] = lines[n].width;
+      continue;
+    }
+    const q = Math.floor(others * 0.75);
+    widths[n] = own < 0 || q < own ? window[q] : window[q + 1];
+  }
+  return widths;
 }
 
 /** The column width of the lines that follow line i (for a line that may open them). */

@@ -15,6 +15,9 @@ export interface PageLine {
   readonly width: number;
   /** Column of the first non-space character. */
   readonly indent: number;
+  /** What the classifier found the line to be (classify.ts), kept once asked. */
+  headingLike?: boolean;
+  endsSentence?: boolean;
 }
 
 export function printedWidth(s: string): number {
@@ -33,7 +36,7 @@ export function readLines(index: LineIndex): PageLine[] {
     const raw = index.line(n);
     const trimmed = raw.trim();
     const flat = collapseCjkSpaces(trimmed);
-    out.push({ n, raw, flat, blank: trimmed.length === 0, width: printedWidth(trimmed), indent: raw.length - raw.trimStart().length });
+    out.push({ n, raw, flat, blank: trimmed.length === 0, width: printedWidth(trimmed), indent: raw.length - raw.trimStart().length, headingLike: undefined, endsSentence: undefined });
   }
   return out;
 }
@@ -41,17 +44,24 @@ export function readLines(index: LineIndex): PageLine[] {
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */
 const CLOSERS = '”’」』）)》"\'';
 
-/** The line's text without trailing closers, to look at its last real character. */
-export function lastMeaningful(s: string): string {
-  let i = s.length;
-  while (i > 0 && CLOSERS.includes(s[i - 1])) i--;
-  return s.slice(0, i);
-}
+/** Characters that end a sentence. */
+const SENTENCE_ENDS = '。！？!?…；;.';
 
 /** True when the line ends a sentence: 。！？… possibly followed by closing quotes. */
 export function endsSentence(s: string): boolean {
-  const t = lastMeaningful(s.trimEnd());
-  return /[。！？!?…；;.]$/.test(t) && !/\d\.$/.test(t);
+  let i = s.length;
+  while (i > 0 && isWhitespace(s.charCodeAt(i - 1))) i--;
+  while (i > 0 && CLOSERS.includes(s[i - 1])) i--;
+  if (i === 0 || !SENTENCE_ENDS.includes(s[i - 1])) return false;
+  // `3.` numbers a list entry; it ends nothing.
+  return !(s[i - 1] === '.' && i > 1 && isDigit(s.charCodeAt(i - 2)));
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** What String.prototype.trim removes. */
+function isWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** True when the line visibly continues on the next one: it ends inside a clause. */

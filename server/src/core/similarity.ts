@@ -22,14 +22,16 @@ const WORD_MASK = (1 << 29) - 1;
 
 /**
  * Calls `emit` with each Han bigram of the text, and each Latin word (as a hash), in order.
- * Spaces do not break a Han word; punctuation does.
+ * Spaces do not break a Han word; punctuation does. `lead`, a character code, is read before
+ * the text (the last character of the line before it); given `firsts`, only Han bigrams whose
+ * first character it marks are emitted.
  */
-function eachBigram(text: string, emit: (bigram: number) => void): void {
+function eachBigram(text: string, emit: (bigram: number) => void, lead = -1, firsts?: Uint8Array): void {
   let prev = -1;
   let word = 2166136261;
   let wordLength = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
+  for (let i = lead < 0 ? 0 : -1; i <= text.length; i++) {
+    const c = i < 0 ? lead : i < text.length ? text.charCodeAt(i) : 0;
     if (isLatin(c)) {
       word = Math.imul(word ^ (c | 32), 16777619) >>> 0;
       wordLength++;
@@ -39,7 +41,7 @@ function eachBigram(text: string, emit: (bigram: number) => void): void {
     word = 2166136261;
     wordLength = 0;
     if (isHan(c)) {
-      if (prev >= 0) emit((prev - 0x4e00) * HAN_SPAN + (c - 0x4e00));
+      if (prev >= 0 && (!firsts || firsts[prev - 0x4e00] === 1)) emit((prev - 0x4e00) * HAN_SPAN + (c - 0x4e00));
       prev = c;
     } else if (!isGap(c)) prev = -1;
   }
@@ -73,16 +75,25 @@ export class BigramIndex {
    * text is only scanned. Bigrams that span a line break count for the later line.
    */
   constructor(lines: readonly string[], wanted: ReadonlySet<number>) {
-    let prev = '';
-    lines.forEach((line, i) => {
-      eachBigram(prev.slice(-1) + line, (b) => {
-        if (!wanted.has(b)) return;
-        const list = this.#at.get(b);
-        if (!list) this.#at.set(b, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      });
-      prev = line;
-    });
+    if (wanted.size === 0) return;
+    // Most of the text shares no character with the headlines: its bigrams are skipped unlooked-up.
+    const firsts = new Uint8Array(HAN_SPAN);
+    for (const b of wanted) if (b < WORD_SPACE) firsts[Math.floor(b / HAN_SPAN)] = 1;
+    let i = 0;
+    const at = this.#at;
+    const add = (b: number): void => {
+      if (!wanted.has(b)) return;
+      const list = at.get(b);
+      if (!list) at.set(b, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    let lead = -1;
+    for (; i < lines.length; i++) {
+      const line = lines[i];
+      eachBigram(line, add, lead, firsts);
+      if (line.length > 0) lead = line.charCodeAt(line.length - 1);
+      else lead = -1;
+    }
   }
 
   /** True when the bigram occurs on a line in [from, to). */
