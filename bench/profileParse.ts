@@ -2,7 +2,10 @@
  * Profiles the core parse on the throughput corpus: writes the pages once to a temp folder
  * and parses them in a loop, so `node --cpu-prof` sees the parser alone.
  *
- *   node --import tsx bench/profileParse.ts [--rounds 20] [--phases]
+ *   node --import tsx bench/profileParse.ts [--rounds 20] [--workspace]
+ *
+ * `--workspace` parses the pages the workspace phase writes (14–22 KB, seeds from 100,000)
+ * instead of the throughput corpus.
  */
 import { Corpus } from './corpus';
 import { parseDocument } from '../server/src/core/parsePage';
@@ -12,7 +15,9 @@ const rounds = Number(args[args.indexOf('--rounds') + 1] ?? 20) || 20;
 
 async function main(): Promise<void> {
   const corpus = await Corpus.load();
-  const pages = corpus.pages(48, 20_000, 1000);
+  const pages = args.includes('--workspace')
+    ? Array.from({ length: 60 }, (_, i) => corpus.page(100_000 + i, 14_000 + (i % 9) * 1000))
+    : corpus.pages(48, 20_000, 1000);
   const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
   let sink = 0;
   for (let w = 0; w < 3; w++) for (const p of pages) sink += parseDocument(p.text, 'file:///p/01.news').page.items.length;

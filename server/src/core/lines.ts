@@ -22,13 +22,17 @@ export interface PageLine {
 
 export function printedWidth(s: string): number {
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) continue;
+    // The low half of a surrogate pair belongs to the character its high half counted.
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(s.charCodeAt(i - 1))) continue;
     w += c < 0x2000 ? 0.5 : 1;
   }
   return w;
 }
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 export function readLines(index: LineIndex): PageLine[] {
   const out: PageLine[] = [];

@@ -6,7 +6,6 @@
  * A bigram is a number (two UTF-16 units), which keeps the sets small and fast.
  */
 
-const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 const isGap = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000;
 
 const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -20,30 +19,52 @@ const HAN_SPAN = 0xa000 - 0x4e00;
 const WORD_SPACE = 1 << 29;
 const WORD_MASK = (1 << 29) - 1;
 
+/** A bigram's place in a filter table of 2^16 entries (Fibonacci hashing). */
+const slot = (b: number): number => Math.imul(b, 0x9e3779b1) >>> 16;
+
+/**
+ * The slots of the bigrams an index is built for. Shared by every index, marked while one is
+ * built and cleared after, so the scan needs no allocation and almost never a set lookup.
+ */
+const WANTED_SLOTS = new Uint8Array(1 << 16);
+
 /**
  * Calls `emit` with each Han bigram of the text, and each Latin word (as a hash), in order.
  * Spaces do not break a Han word; punctuation does. `lead`, a character code, is read before
- * the text (the last character of the line before it); given `firsts`, only Han bigrams whose
- * first character it marks are emitted.
+ * the text (the last character of the line before it); given `filter`, only Han bigrams whose
+ * slot it marks are emitted.
  */
-function eachBigram(text: string, emit: (bigram: number) => void, lead = -1, firsts?: Uint8Array): void {
+function eachBigram(text: string, emit: (bigram: number) => void, lead = -1, filter?: Uint8Array): void {
   let prev = -1;
-  let word = 2166136261;
+  let word = 0;
   let wordLength = 0;
-  for (let i = lead < 0 ? 0 : -1; i <= text.length; i++) {
-    const c = i < 0 ? lead : i < text.length ? text.charCodeAt(i) : 0;
+  const end = text.length;
+  for (let i = lead < 0 ? 0 : -1; i <= end; i++) {
+    const c = i < 0 ? lead : i < end ? text.charCodeAt(i) : 0;
+    // Han text is nearly all of a page: its path is tried first and touches no word state.
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (wordLength > 0) {
+        if (wordLength >= MIN_WORD) emit(WORD_SPACE + (word & WORD_MASK));
+        wordLength = 0;
+      }
+      if (prev >= 0) {
+        const b = (prev - 0x4e00) * HAN_SPAN + (c - 0x4e00);
+        if (filter === undefined || filter[slot(b)] === 1) emit(b);
+      }
+      prev = c;
+      continue;
+    }
     if (isLatin(c)) {
-      word = Math.imul(word ^ (c | 32), 16777619) >>> 0;
+      // FNV-1a over the lower-cased letters.
+      word = wordLength === 0 ? Math.imul(2166136261 ^ (c | 32), 16777619) : Math.imul(word ^ (c | 32), 16777619);
       wordLength++;
       continue;
     }
-    if (wordLength >= MIN_WORD) emit(WORD_SPACE + (word & WORD_MASK));
-    word = 2166136261;
-    wordLength = 0;
-    if (isHan(c)) {
-      if (prev >= 0 && (!firsts || firsts[prev - 0x4e00] === 1)) emit((prev - 0x4e00) * HAN_SPAN + (c - 0x4e00));
-      prev = c;
-    } else if (!isGap(c)) prev = -1;
+    if (wordLength > 0) {
+      if (wordLength >= MIN_WORD) emit(WORD_SPACE + (word & WORD_MASK));
+      wordLength = 0;
+    }
+    if (!isGap(c)) prev = -1;
   }
 }
 
@@ -76,9 +97,8 @@ export class BigramIndex {
    */
   constructor(lines: readonly string[], wanted: ReadonlySet<number>) {
     if (wanted.size === 0) return;
-    // Most of the text shares no character with the headlines: its bigrams are skipped unlooked-up.
-    const firsts = new Uint8Array(HAN_SPAN);
-    for (const b of wanted) if (b < WORD_SPACE) firsts[Math.floor(b / HAN_SPAN)] = 1;
+    // Most of the text shares no bigram with the headlines: it is skipped without a set lookup.
+    for (const b of wanted) WANTED_SLOTS[slot(b)] = 1;
     let i = 0;
     const at = this.#at;
     const add = (b: number): void => {
@@ -90,10 +110,10 @@ export class BigramIndex {
     let lead = -1;
     for (; i < lines.length; i++) {
       const line = lines[i];
-      eachBigram(line, add, lead, firsts);
-      if (line.length > 0) lead = line.charCodeAt(line.length - 1);
-      else lead = -1;
+      eachBigram(line, add, lead, WANTED_SLOTS);
+      lead = line.length > 0 ? line.charCodeAt(line.length - 1) : -1;
     }
+    for (const b of wanted) WANTED_SLOTS[slot(b)] = 0;
   }
 
   /** True when the bigram occurs on a line in [from, to). */

@@ -74,9 +74,16 @@ export function range(startLine: number, startChar: number, endLine: number, end
 /** Han ideographs (CJK unified, extension A, compatibility). */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Removes whitespace that justification or extraction put between CJK characters. */
 export function collapseCjkSpaces(s: string): string {
-  if (!/[ \t\u3000\u00a0]/.test(s)) return s;
+  if (!hasSpace(s)) return s;
   // Each run of spaces is looked at once: it goes when a CJK character stands on either side.
   return s.replace(/[ \t\u3000\u00a0]+/g, (run, at: number) =>
     s.charCodeAt(at - 1) > 0x7f || s.charCodeAt(at + run.length) > 0x7f ? '' : run,
