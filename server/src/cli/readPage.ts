@@ -25,6 +25,7 @@
  *     first 8 K characters: that is a binary file too. Tab, line feed, vertical tab, form feed
  *     (pdftotext's page break) and carriage return are text.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { analyse } from 'chardet';
 
@@ -218,4 +219,15 @@ function isMostlyControl(text: string): boolean {
     if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || (c >= 0x7f && c <= 0x9f)) control++;
   }
   return control / n > MAX_CONTROL_SHARE;
+}
+
+/** readPage for the few places that cannot wait: a worker thread, a page read again on demand. */
+export function readPageSync(path: string): ReadResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { ok: false, path, error: describeFsError(error) };
+  }
+  return decodePage(path, bytes);
 }

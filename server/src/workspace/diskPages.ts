@@ -1,16 +1,18 @@
 /**
  * Page files on disk: the pages of an issue that are not open in the editor. They are read
- * directly (never opened as editor documents), a bounded number at a time, and a file that
- * cannot be decoded is reported once and left out.
+ * directly (never opened as editor documents), a bounded number at a time, parsed on the
+ * parse pool's worker threads as they arrive, and a file that cannot be decoded is reported
+ * once and left out.
  */
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { readPage } from '../cli/readPage';
+import { readPage, readPageSync } from '../cli/readPage';
 import type { PageStore } from './pageStore';
 import { issueKey } from './pageStore';
 
 import { PageFilter } from './pageFilter';
+import { ParsePool } from './parsePool';
 /** The most page files one workspace index reads. */
 const MAX_FILES = 50_000;
 /** How many files are read at once. */
@@ -23,11 +25,14 @@ export class DiskPages {
   readonly #store: PageStore;
   readonly #warn: (message: string) => void;
   readonly #indexedFolders = new Set<string>();
+  readonly #pool: ParsePool;
 
-  constructor(store: PageStore, warn: (message: string) => void) {
+  constructor(store: PageStore, warn: (message: string) => void, pool = new ParsePool()) {
     this.#store = store;
     this.#warn = warn;
+    this.#pool = pool;
   }
+
 
   setRoots(roots: string[]): void {
     this.roots = roots;
@@ -76,9 +81,9 @@ export class DiskPages {
     const worker = async (): Promise<void> => {
       while (next < paths.length) {
         const p = paths[next++];
-        const read = await readPage(p);
-        if (read.ok) this.#store.set(URI.file(p).toString(), read.text);
-        else this.#warn(`${p}: ${read.error}`);
+        const indexed = await this.#pool.index(p, URI.file(p).toString());
+        if ('page' in indexed) this.#store.setIndexed(indexed.page.uri, indexed.page, () => readText(p));
+        else this.#warn(`${p}: ${indexed.error}`);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
@@ -112,4 +117,10 @@ export class DiskPages {
       }
     }
   }
+}
+
+/** A page file's text read again; undefined once it is gone or unreadable. */
+function readText(file: string): string | undefined {
+  const read = readPageSync(file);
+  return read.ok ? read.text : undefined;
 }

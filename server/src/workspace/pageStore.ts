@@ -10,10 +10,15 @@ import { Issue } from '../core/issue';
 
 interface Entry {
   readonly uri: string;
-  readonly text: string;
+  /** The text, kept for pages set with one; a page indexed from disk reads its file again. */
+  readonly text?: string;
+  readonly load?: () => string | undefined;
   /** The editor's version for open documents; -1 for files read from disk. */
   readonly version: number;
-  /** The model, kept for every page: issues and workspace symbols read it. */
+  /**
+   * The model, kept for every page: issues and workspace symbols read it. A page read from
+   * disk keeps its index model (see indexModel) until it is opened.
+   */
   page?: Page;
   /** The line measures too, kept only for documents open in the editor. */
   parsed?: ParsedDocument;
@@ -32,13 +37,32 @@ export class PageStore {
   /** Sets a page's text; returns false when nothing changed. */
   set(uri: string, text: string, version = -1): boolean {
     const old = this.#entries.get(uri);
-    if (old && old.text === text) return false;
+    if (old && old.text === text) {
+      // Opened as it was on disk: the same page, now read in full for the editor's features.
+      if (version >= 0 && old.version < 0) this.#entries.set(uri, { uri, text, version });
+      return false;
+    }
     this.#entries.set(uri, { uri, text, version });
+    this.#added(uri);
+    return true;
+  }
+
+  /**
+   * Sets a page indexed from disk: its index model, and how to read its text again when a
+   * feature needs it. A workspace of 10,000 pages keeps no page text in memory.
+   */
+  setIndexed(uri: string, page: Page, load: () => string | undefined): void {
+    // A page opened while its file was being read is the editor's: the file does not replace it.
+    if ((this.#entries.get(uri)?.version ?? -1) >= 0) return;
+    this.#entries.set(uri, { uri, load, version: -1, page });
+    this.#added(uri);
+  }
+
+  #added(uri: string): void {
     const key = issueKey(uri);
     this.#issues.delete(key);
     if (!this.#byIssue.has(key)) this.#byIssue.set(key, new Set());
     this.#byIssue.get(key)!.add(uri);
-    return true;
   }
 
   delete(uri: string): boolean {
@@ -58,7 +82,8 @@ export class PageStore {
   }
 
   text(uri: string): string | undefined {
-    return this.#entries.get(uri)?.text;
+    const e = this.#entries.get(uri);
+    return e?.text ?? e?.load?.();
   }
 
   /**
@@ -69,7 +94,9 @@ export class PageStore {
     const e = this.#entries.get(uri);
     if (!e) return undefined;
     if (e.parsed) return e.parsed;
-    const parsed = parseDocument(e.text, uri, e.page);
+    const text = e.text ?? e.load?.();
+    if (text === undefined) return undefined;
+    const parsed = parseDocument(text, uri, e.page);
     e.page = parsed.page;
     if (e.version >= 0) e.parsed = parsed;
     return parsed;

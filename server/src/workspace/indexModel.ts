@@ -1,0 +1,16 @@
+/**
+ * The model a page read from disk keeps. A workspace holds years of pages, and only the open
+ * page's own features read paragraphs, figures and dates; the index keeps what issues,
+ * workspace symbols and jump targets read: ids, jumps, headlines, ranges, people, photos, and
+ * each item's first paragraph (an untitled item is named by its first words).
+ */
+import type { Page } from '../core/model';
+
+export function indexModel(page: Page): Page {
+  return {
+    ...page,
+    figures: [],
+    dates: [],
+    items: page.items.map((item) => (item.paragraphs.length > 1 ? { ...item, paragraphs: item.paragraphs.slice(0, 1) } : item)),
+  };
+}

@@ -1,0 +1,92 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI } from 'vscode-uri';
+import { PageStore } from '../../server/src/workspace/pageStore';
+import { ParsePool, indexPageFile } from '../../server/src/workspace/parsePool';
+import { parsePage } from '../../server/src/core/parsePage';
+
+const SAMPLE = join(__dirname, '../../samples/000_2600d985db85e4f0.news.txt');
+
+describe('pages indexed from disk', () => {
+  let dir = '';
+  let file = '';
+  let uri = '';
+  let text = '';
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'galley-store-'));
+    file = join(dir, '01.news');
+    text = await readFile(SAMPLE, 'utf8');
+    await writeFile(file, text);
+    uri = URI.file(file).toString();
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('the index model keeps headlines, jumps and first paragraphs, not figures or later paragraphs', () => {
+    const indexed = indexPageFile(file, uri);
+    assert.ok('page' in indexed);
+    const full = parsePage(text, uri);
+    assert.deepEqual(
+      indexed.page.items.map((i) => i.headline),
+      full.items.map((i) => i.headline),
+    );
+    assert.deepEqual(indexed.page.jumps, full.jumps);
+    assert.equal(indexed.page.figures.length, 0);
+    assert.ok(full.figures.length > 0);
+    assert.ok(indexed.page.items.every((i) => i.paragraphs.length <= 1));
+    assert.ok(full.items.some((i) => i.paragraphs.length > 1));
+  });
+
+  test('an unreadable file is an error, not a page', () => {
+    const indexed = indexPageFile(join(dir, 'missing.news'), 'file:///missing.news');
+    assert.ok('error' in indexed);
+    assert.match(indexed.error, /no such file|not found/i);
+  });
+
+  test('a pool without its worker script indexes in this thread', async () => {
+    const pool = new ParsePool(join(dir, 'no-worker.js'));
+    assert.equal(pool.workers, 0);
+    const indexed = await pool.index(file, uri);
+    assert.ok('page' in indexed);
+    assert.ok(indexed.page.items.length > 0);
+  });
+
+  test('an indexed page reads its text again when a feature needs its lines, and opening it parses it in full', () => {
+    const store = new PageStore();
+    const indexed = indexPageFile(file, uri);
+    assert.ok('page' in indexed);
+    let reads = 0;
+    store.setIndexed(uri, indexed.page, () => (reads++, text));
+    assert.equal(store.page(uri), indexed.page);
+    assert.equal(reads, 0, 'the model alone needs no text');
+    assert.equal(store.get(uri)?.lines.length, text.split('\n').length);
+    assert.equal(reads, 1);
+    assert.equal(store.get(uri)?.page.figures.length, 0);
+    store.set(uri, text, 1);
+    assert.ok((store.get(uri)?.page.figures.length ?? 0) > 0, 'the open page has its figures');
+  });
+
+  test('a page opened while its file was being indexed stays the editor’s', () => {
+    const store = new PageStore();
+    store.set(uri, '本报讯 编辑中的文字。', 3);
+    const indexed = indexPageFile(file, uri);
+    assert.ok('page' in indexed);
+    store.setIndexed(uri, indexed.page, () => text);
+    assert.equal(store.text(uri), '本报讯 编辑中的文字。');
+  });
+
+  test('an indexed page whose file is gone has no lines to give', async () => {
+    const gone = join(dir, '02.news');
+    await writeFile(gone, text);
+    const goneUri = URI.file(gone).toString();
+    const indexed = indexPageFile(gone, goneUri);
+    assert.ok('page' in indexed);
+    const store = new PageStore();
+    store.setIndexed(goneUri, indexed.page, () => undefined);
+    await unlink(gone);
+    assert.equal(store.get(goneUri), undefined);
+    assert.equal(store.page(goneUri), indexed.page, 'its model still answers for the issue');
+  });
+});
