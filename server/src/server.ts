@@ -9,6 +9,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -23,10 +24,24 @@ import {
   type Locale,
 } from './languageService';
 import { URI } from 'vscode-uri';
+import { format } from 'node:util';
+import { ResyncingMessageReader } from './resyncingMessageReader';
 import { DiskPages } from './workspace/diskPages';
 import { DEFAULT_PAGE_SETTINGS, PageFilter, type PageSettings } from './workspace/pageFilter';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio the server reads with a reader that finds the next message again after bad input
+ * from the client (see resyncingMessageReader); VS Code's IPC channel carries whole messages.
+ */
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(
+      ProposedFeatures.all,
+      new ResyncingMessageReader(process.stdin, (problem) => connection.console.error(problem)),
+      new StreamMessageWriter(process.stdout),
+    )
+  : createConnection(ProposedFeatures.all);
+if (stdio) keepStdioConventions();
 // The server never goes down with one failed promise: it logs the failure and carries on.
 process.on('unhandledRejection', (reason) => connection.console.error(`Galley: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 const documents = new TextDocuments(TextDocument);
@@ -230,6 +245,25 @@ connection.onDocumentLinks((params, token) => service.getDocumentLinks(key(param
 connection.onCompletion((params, token) => service.getCompletions(key(params.textDocument.uri), params.position, locale, token));
 connection.onCodeAction((params, token) => service.getCodeActions(key(params.textDocument.uri), params.range, params.context, locale, token));
 connection.onRequest('galley/parseResult', (params: { uri: string }) => service.getParseResult(key(params.uri)));
+
+/**
+ * What vscode-languageserver does itself for `--stdio` when it makes the reader, done here since
+ * the server makes its own: exit when the client closes stdin (status 0 only after `shutdown`),
+ * and send console output to the client's log, since stdout carries the protocol.
+ */
+function keepStdioConventions(): void {
+  let shutdownReceived = false;
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  const exit = (): never => process.exit(shutdownReceived ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  const toClient = (log: (message: string) => void) => (...args: unknown[]) => log(format(...args));
+  console.log = console.info = console.debug = toClient((m) => connection.console.log(m));
+  console.warn = toClient((m) => connection.console.warn(m));
+  console.error = toClient((m) => connection.console.error(m));
+}
 
 documents.listen(connection);
 connection.listen();

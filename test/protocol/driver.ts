@@ -15,12 +15,13 @@
  * Every timer is cleared when its wait ends and `stop()` ends the child and all waits, so a
  * test file never outlives its tests.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   createProtocolConnection,
+  type CancellationToken,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -49,12 +50,31 @@ export function fileUri(p: string): string {
   return URI.file(path.resolve(REPO_ROOT, p)).toString();
 }
 
-/** Something the server sent: a notification, or a request it made of the client. */
+/**
+ * Something the server sent: a notification, a request it made of the client, or its response
+ * to a request the test wrote itself with `writeRaw` (method '', params the whole response).
+ */
 export interface ServerEvent {
   readonly seq: number;
-  readonly kind: 'notification' | 'request';
+  readonly kind: 'notification' | 'request' | 'response';
   readonly method: string;
   readonly params: unknown;
+}
+
+/** A response as JSON-RPC sends it. */
+export interface RawResponse {
+  readonly id: string | number | null;
+  readonly result?: unknown;
+  readonly error?: { readonly code: number; readonly message: string };
+}
+
+/**
+ * One base-protocol frame: `Content-Length` and the body. `contentLength` overrides the
+ * header's value, to write a header that lies.
+ */
+export function frame(body: string | Buffer, contentLength?: number): Buffer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return Buffer.concat([Buffer.from(`Content-Length: ${contentLength ?? bytes.length}\r\n\r\n`, 'ascii'), bytes]);
 }
 
 type Settings = Record<string, unknown>;
@@ -179,6 +199,13 @@ export class Driver {
     });
     this.connection.onError(() => undefined);
     this.connection.listen();
+    // A second reader on the same output sees the responses to requests written with
+    // `writeRaw` (their ids are strings; the connection's own are numbers and it answers those)
+    // and any response with a null id (JSON-RPC's answer to a message it could not read).
+    new StreamMessageReader(this.child.stdout).listen((message) => {
+      const m = message as { id?: unknown; method?: unknown };
+      if ((typeof m.id === 'string' || m.id === null) && m.method === undefined) this.#record('response', '', message);
+    });
   }
 
   /** Spawns the server and runs `initialize` + `initialized`. */
@@ -266,9 +293,12 @@ export class Driver {
     return (await this.waitForNotification('galley/status', after, timeoutMs)).params as { pages: number };
   }
 
-  /** Sends a request; fails on timeout or if the server dies first. */
-  request<R = unknown>(method: string, params: unknown, timeoutMs = this.timeoutMs): Promise<R> {
-    const sent = this.connection.sendRequest(method, params) as Promise<R>;
+  /**
+   * Sends a request; fails on timeout or if the server dies first. Cancelling `token` sends
+   * `$/cancelRequest`; the promise still settles with the server's answer.
+   */
+  request<R = unknown>(method: string, params: unknown, timeoutMs = this.timeoutMs, token?: CancellationToken): Promise<R> {
+    const sent = (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
     const died = this.#exited.then((code) => {
       throw new Error(`request ${method}: the server exited (code ${code})${this.#stderrTail()}`);
     });
@@ -278,6 +308,32 @@ export class Driver {
 
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
+  }
+
+  /**
+   * Writes bytes to the server's stdin as they are, past the connection: bad frames, lying
+   * headers. Await the connection's own sends first, so the two never interleave.
+   */
+  writeRaw(bytes: Buffer | string): Promise<void> {
+    return new Promise((resolve, reject) => this.child.stdin.write(bytes, (err) => (err ? reject(err) : resolve())));
+  }
+
+  /** The server's response to a request written with `writeRaw` under a string id. */
+  async waitForResponse(id: string, timeoutMs?: number): Promise<RawResponse> {
+    const match = (e: ServerEvent) => e.kind === 'response' && (e.params as RawResponse).id === id;
+    return (await this.waitFor(`the response to ${id}`, match, 0, timeoutMs)).params as RawResponse;
+  }
+
+  /** The server process's resident memory in MB (`VmRSS`; `ps` where there is no /proc). */
+  rssMB(): number {
+    const pid = this.child.pid;
+    if (pid === undefined) throw new Error('the server is not running');
+    const status = `/proc/${pid}/status`;
+    if (existsSync(status)) {
+      const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(status, 'utf8'));
+      if (kb) return Number(kb[1]) / 1024;
+    }
+    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
   }
 
   // ---- documents -------------------------------------------------------------------------
