@@ -36,8 +36,12 @@ function columnWidths(lines: readonly PageLine[]): Float64Array {
     }
     window[at] = w;
   };
+  const find = (w: number): number => {
+    for (let at = 0; at < size; at++) if (window[at] === w) return at;
+    return -1;
+  };
   const remove = (w: number): void => {
-    let at = window.indexOf(w);
+    let at = find(w);
     size--;
     for (; at < size; at++) window[at] = window[at + 1];
   };
@@ -50,7 +54,7 @@ function columnWidths(lines: readonly PageLine[]): Float64Array {
       if (incoming && !incoming.blank) insert(incoming.width);
     }
     // The window holds line n itself; its quartile is taken over the others.
-    const own = lines[n].blank ? -1 : window.indexOf(lines[n].width);
+    const own = lines[n].blank ? -1 : find(lines[n].width);
     const others = own < 0 ? size : size - 1;
     if (others === 0) {
       widths[n] = lines[n].width;

@@ -16,13 +16,31 @@ const SPACED_RUN = 4;
 const SPACED = new RegExp(`(?:[\\u4e00-\\u9fff][ \\u3000]){${SPACED_RUN - 1},}[\\u4e00-\\u9fff]`, 'g');
 const GAP = /(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])/g;
 
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * True when a space stands between two Han characters somewhere in the text. Both kinds of
+ * damage need one, and most lines have none: they are passed over without a pattern.
+ */
+function hasHanGap(raw: string): boolean {
+  for (let i = 1; i + 1 < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c === 32 || c === 0x3000) && isHan(raw.charCodeAt(i - 1)) && isHan(raw.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
 /** True when the line holds letter-spaced text: a justified line stretched to its column. */
 export function isLetterSpaced(raw: string): boolean {
+  if (!hasHanGap(raw)) return false;
   SPACED.lastIndex = 0;
   return SPACED.test(raw);
 }
 
 export function findDamage(line: PageLine): Damage[] {
+  if (!hasHanGap(line.raw)) return [];
+  // matchAll starts where the shared pattern's last test left off: from the line's start.
+  SPACED.lastIndex = 0;
   const runs = [...line.raw.matchAll(SPACED)];
   if (runs.length > 0) {
     // One hint per line, from the first spaced run to the last.

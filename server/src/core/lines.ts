@@ -35,12 +35,24 @@ export function printedWidth(s: string): number {
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 export function readLines(index: LineIndex): PageLine[] {
-  const out: PageLine[] = [];
+  const out: PageLine[] = new Array(index.lineCount);
   for (let n = 0; n < index.lineCount; n++) {
     const raw = index.line(n);
-    const trimmed = raw.trim();
-    const flat = collapseCjkSpaces(trimmed);
-    out.push({ n, raw, flat, blank: trimmed.length === 0, width: printedWidth(trimmed), indent: raw.length - raw.trimStart().length, headingLike: undefined, endsSentence: undefined });
+    let start = 0;
+    let end = raw.length;
+    while (start < end && isWhitespace(raw.charCodeAt(start))) start++;
+    while (end > start && isWhitespace(raw.charCodeAt(end - 1))) end--;
+    const trimmed = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+    out[n] = {
+      n,
+      raw,
+      flat: collapseCjkSpaces(trimmed),
+      blank: end === start,
+      width: printedWidth(trimmed),
+      indent: start,
+      headingLike: undefined,
+      endsSentence: undefined,
+    };
   }
   return out;
 }

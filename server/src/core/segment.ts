@@ -306,6 +306,11 @@ function* permutations(k: number, n: number): Generator<number[]> {
  */
 function splitHidden(d: Draft, orient: Orientation): Draft[] {
   if (d.inner.length === 0 || d.teaser) return [d];
+  // Words are weighed only for candidates that stand apart from the text (or open a notice);
+  // a draft without one is not cut, and its text is not read for words.
+  const apart = d.inner.map((c) => standsApart(d.body, c.at));
+  const opensNotice = d.inner.map((c) => isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
+  if (!apart.includes(true) && !opensNotice.includes(true)) return [d];
   const wanted = new Set(d.inner.flatMap((c) => [...bigrams(stackText(c.lines))]));
   const index = new BigramIndex(d.body.map((l) => l.flat), wanted);
   const after = orient === 'headline-after';
@@ -318,17 +323,16 @@ function splitHidden(d: Draft, orient: Orientation): Draft[] {
     const before = index.overlap(headline, from, c.at);
     const behind = index.overlap(headline, end, next);
     const own = after ? before : behind;
-    return { own, margin: own - (after ? behind : before), words: bigrams(headline).size, apart: standsApart(d.body, c.at) };
+    return { own, margin: own - (after ? behind : before), words: bigrams(headline).size, apart: apart[k] };
   };
   const cuts: Cut[] = [];
   let from = 0;
   for (let k = 0; k < d.inner.length; k++) {
     const c = d.inner[k];
     const w = weigh(k, from);
-    const opensNotice = isSalutation(d.body[c.at + c.lines.length]?.flat ?? '');
-    if (opensNotice || (NOTICE_TITLE.test(stackText(c.lines)) && w.apart)) {
+    if (opensNotice[k] || (NOTICE_TITLE.test(stackText(c.lines)) && w.apart)) {
       // A notice title over its greeting heads what follows; otherwise it follows the page.
-      cuts.push({ k, heads: opensNotice ? 'following' : after ? 'preceding' : 'following' });
+      cuts.push({ k, heads: opensNotice[k] ? 'following' : after ? 'preceding' : 'following' });
     } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && w.apart) {
       cuts.push({ k, heads: after ? 'preceding' : 'following' });
     } else continue;
