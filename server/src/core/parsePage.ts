@@ -45,7 +45,6 @@ export function parseDocument(text: string, uri: string, known?: Page): ParsedDo
   const photoBlocks = findPhotoBlocks(lines);
   const blocks = buildBlocks(lines, jumps, photoBlocks);
   const drafts = segment(blocks, orientation(blocks));
-  const { figures, dates } = findFigures(index);
   const credits = creditLines(photoBlocks);
 
   let header: Page['furniture']['header'] = null;
@@ -69,10 +68,18 @@ export function parseDocument(text: string, uri: string, known?: Page): ParsedDo
     items: drafts.map((d) => toItem(d, lines, index, credits)),
     photos: photoBlocks.map((p) => toPhoto(p, lines, index, credits.get(p) ?? p.last)),
     jumps,
-    figures,
-    dates,
+    // Only hover and the parse result read figures and dates: they are found on first use, so
+    // an outline after each keystroke does not pay for them.
+    get figures() {
+      return figuresOf().figures;
+    },
+    get dates() {
+      return figuresOf().dates;
+    },
     lineCount: index.lineCount,
   };
+  let found: ReturnType<typeof findFigures> | undefined;
+  const figuresOf = (): ReturnType<typeof findFigures> => (found ??= findFigures(index));
   return { page, index, lines };
 }
 

@@ -85,7 +85,17 @@ function hasSpace(s: string): boolean {
 export function collapseCjkSpaces(s: string): string {
   if (!hasSpace(s)) return s;
   // Each run of spaces is looked at once: it goes when a CJK character stands on either side.
-  return s.replace(/[ \t\u3000\u00a0]+/g, (run, at: number) =>
-    s.charCodeAt(at - 1) > 0x7f || s.charCodeAt(at + run.length) > 0x7f ? '' : run,
-  );
+  let out = '';
+  let kept = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isSpace(s.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < s.length && isSpace(s.charCodeAt(end))) end++;
+    if (s.charCodeAt(i - 1) > 0x7f || s.charCodeAt(end) > 0x7f) {
+      out += s.slice(kept, i);
+      kept = end;
+    }
+    i = end - 1;
+  }
+  return kept === 0 ? s : out + s.slice(kept);
 }

@@ -7,10 +7,17 @@
 import type { Page } from '../core/model';
 
 export function indexModel(page: Page): Page {
+  // Field by field: a spread would read the page's figures, which are found on first read.
   return {
-    ...page,
+    uri: page.uri,
+    id: page.id,
+    idSource: page.idSource,
+    furniture: page.furniture,
+    items: page.items.map((item) => (item.paragraphs.length > 1 ? { ...item, paragraphs: item.paragraphs.slice(0, 1) } : item)),
+    photos: page.photos,
+    jumps: page.jumps,
     figures: [],
     dates: [],
-    items: page.items.map((item) => (item.paragraphs.length > 1 ? { ...item, paragraphs: item.paragraphs.slice(0, 1) } : item)),
+    lineCount: page.lineCount,
   };
 }
