@@ -7,11 +7,15 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
+  type DiagnosticServerCancellationData,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -144,6 +148,11 @@ async function indexWorkspace(): Promise<void> {
 }
 
 let pushPending = false;
+/** A `workspace/diagnostic/refresh` is awaiting the client's answer; changes meanwhile want one more. */
+let refreshInFlight = false;
+let refreshAgain = false;
+/** How long an unanswered refresh holds back the next one. */
+const REFRESH_ANSWER_MS = 2_000;
 
 /**
  * After a change, every page of an issue may have gained or lost a diagnostic: clients that pull
@@ -151,7 +160,7 @@ let pushPending = false;
  */
 function refreshDiagnostics(): void {
   if (canPullDiagnostics) {
-    if (canRefreshDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (canRefreshDiagnostics) requestRefresh();
     return;
   }
   if (pushPending) return;
@@ -164,6 +173,33 @@ function refreshDiagnostics(): void {
       );
     }
   });
+}
+
+/**
+ * One refresh at a time: the changes made while the client answers one fold into a single
+ * next one, sent when it has answered. A burst of keystrokes so asks the editor to pull again
+ * once per round trip, not once per keystroke, and the last change is always followed by a
+ * refresh. A client that never answers holds the next refresh back only REFRESH_ANSWER_MS.
+ */
+function requestRefresh(): void {
+  if (refreshInFlight) {
+    refreshAgain = true;
+    return;
+  }
+  refreshInFlight = true;
+  let settled = false;
+  const answered = (): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    refreshInFlight = false;
+    if (refreshAgain) {
+      refreshAgain = false;
+      requestRefresh();
+    }
+  };
+  const timer = setTimeout(answered, REFRESH_ANSWER_MS).unref();
+  connection.languages.diagnostics.refresh().then(answered, answered);
 }
 
 /** Diagnostic settings from a `galley.diagnostics` configuration section. */
@@ -225,14 +261,24 @@ connection.onDidChangeWatchedFiles(async (params) => {
   refreshDiagnostics();
 });
 
-connection.languages.diagnostics.on(async (params) => ({
-  kind: 'full',
-  items: service.getDiagnostics(key(params.textDocument.uri), await settingsFor(key(params.textDocument.uri)), locale),
-}));
+/**
+ * The answer to a request cancelled before it ran: nothing is computed. Editors cancel the
+ * outline and diagnostics of each superseded version while someone types.
+ */
+const cancelled = <D = void>(data?: D) => new ResponseError<D>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.', data);
+/** For a pull the client cancelled itself there is nothing to pull again. */
+const diagnosticsCancelled = () => cancelled<DiagnosticServerCancellationData>({ retriggerRequest: false });
 
-connection.onDocumentSymbol((params) => service.getDocumentSymbols(key(params.textDocument.uri)));
-connection.onFoldingRanges((params) => service.getFoldingRanges(key(params.textDocument.uri)));
-connection.onWorkspaceSymbol((params) => service.getWorkspaceSymbols(params.query));
+connection.languages.diagnostics.on(async (params, token) => {
+  if (token.isCancellationRequested) return diagnosticsCancelled();
+  const settings = await settingsFor(key(params.textDocument.uri));
+  if (token.isCancellationRequested) return diagnosticsCancelled();
+  return { kind: DocumentDiagnosticReportKind.Full, items: service.getDiagnostics(key(params.textDocument.uri), settings, locale) };
+});
+
+connection.onDocumentSymbol((params, token) => (token.isCancellationRequested ? cancelled() : service.getDocumentSymbols(key(params.textDocument.uri))));
+connection.onFoldingRanges((params, token) => (token.isCancellationRequested ? cancelled() : service.getFoldingRanges(key(params.textDocument.uri))));
+connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? cancelled() : service.getWorkspaceSymbols(params.query)));
 connection.onHover((params, token) => service.getHover(key(params.textDocument.uri), params.position, locale, token));
 connection.onDefinition((params, token) => {
   const links = service.getDefinition(key(params.textDocument.uri), params.position, token);
