@@ -76,6 +76,8 @@ function jumpOnlyLines(lines: readonly PageLine[], jumps: readonly JumpLine[]): 
   return only;
 }
 
+const NO_JUMPS: readonly JumpLine[] = [];
+
 /** Jump lines by the line they start and end on, so each line looks its jumps up at once. */
 class JumpsByLine {
   readonly #byStart = new Map<number, JumpLine[]>();
@@ -90,7 +92,7 @@ class JumpsByLine {
   }
 
   startingOn(n: number): readonly JumpLine[] {
-    return this.#byStart.get(n) ?? [];
+    return this.#byStart.get(n) ?? NO_JUMPS;
   }
 
   /** The jump that ends a line: nothing but spaces follows it. */

@@ -37,20 +37,44 @@ const MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|
 const PAGE_HEADER = /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?(?:\s*[\u4e00-\u9fff]{0,8})?$/;
 
+/*
+ * Each line of a page is asked what it is; most lines are running text, which the first
+ * character (or a marker within reach) rules out before a pattern is tried. Each set below
+ * holds every character its pattern can start with.
+ */
+const BYLINE_FIRSTS = '□■◎文图本新全融首特见记B';
+const SOURCE_FIRSTS = '（(据来转摘新中人央《';
+const EDITOR_FIRSTS = '本责编校美组版审图主值';
+/** A Chinese dateline ends with 讯 or 电 within this many characters. */
+const DATELINE_REACH = 40;
+
+function startsWithOneOf(s: string, firsts: string): boolean {
+  return s.length > 0 && firsts.includes(s[0]);
+}
+
+function hasWithin(s: string, a: string, b: string, reach: number): boolean {
+  const end = Math.min(s.length, reach);
+  for (let i = 0; i < end; i++) if (s[i] === a || s[i] === b) return true;
+  return false;
+}
+
 export function isDateline(flat: string): boolean {
-  return DATELINE.test(flat) || ENGLISH_DATELINE.test(flat);
+  const c = flat.charCodeAt(0);
+  if (c >= 65 && c <= 90) return ENGLISH_DATELINE.test(flat) || DATELINE.test(flat);
+  return hasWithin(flat, '讯', '电', DATELINE_REACH) && DATELINE.test(flat);
 }
 
 export function isByline(raw: string, flat: string): boolean {
-  return BYLINE.test(raw.trim()) || (/^[□■◎]/.test(flat));
+  const t = raw.trim();
+  return (startsWithOneOf(t, BYLINE_FIRSTS) && BYLINE.test(t)) || /^[□■◎]/.test(flat);
 }
 
 export function isSource(flat: string): boolean {
-  return SOURCE.test(flat);
+  return startsWithOneOf(flat, SOURCE_FIRSTS) && SOURCE.test(flat);
 }
 
 export function isEditorLine(flat: string): boolean {
-  return EDITOR_LINE.test(flat);
+  return startsWithOneOf(flat, EDITOR_FIRSTS) && EDITOR_LINE.test(flat);
 }
 
 /** The page id a header line names, or undefined when the line is no page header. */
