@@ -244,6 +244,8 @@ documents.onDidClose(async (e) => {
   // Closed, the page is what the disk says again (or gone, if it was never saved).
   const uri = key(e.document.uri);
   open.delete(uri);
+  // Its settings are asked again if it opens again: the cache holds the open pages only.
+  settingsCache.delete(uri);
   await files.reload(uri);
   if (!canPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   refreshDiagnostics();
