@@ -35,7 +35,7 @@ export function printedWidth(s: string): number {
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 export function readLines(index: LineIndex): PageLine[] {
-  const out: PageLine[] = new Array(index.lineCount);
+  const out: PageLine[] = [];
   for (let n = 0; n < index.lineCount; n++) {
     const raw = index.line(n);
     let start = 0;
@@ -43,7 +43,7 @@ export function readLines(index: LineIndex): PageLine[] {
     while (start < end && isWhitespace(raw.charCodeAt(start))) start++;
     while (end > start && isWhitespace(raw.charCodeAt(end - 1))) end--;
     const trimmed = start === 0 && end === raw.length ? raw : raw.slice(start, end);
-    out[n] = {
+    out.push({
       n,
       raw,
       flat: collapseCjkSpaces(trimmed),
@@ -52,7 +52,7 @@ export function readLines(index: LineIndex): PageLine[] {
       indent: start,
       headingLike: undefined,
       endsSentence: undefined,
-    };
+    });
   }
   return out;
 }
