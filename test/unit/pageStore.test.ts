@@ -89,4 +89,20 @@ describe('pages indexed from disk', () => {
     assert.equal(store.get(goneUri), undefined);
     assert.equal(store.page(goneUri), indexed.page, 'its model still answers for the issue');
   });
+
+  test('an edited open page reuses the unchanged lines and parses as a fresh page would', () => {
+    const store = new PageStore();
+    store.set(uri, text, 1);
+    const before = store.get(uri)!;
+    const lines = text.split('\n');
+    const at = Math.floor(lines.length / 2);
+    lines[at] = `的${lines[at]}`;
+    const edited = lines.join('\n');
+    store.set(uri, edited, 2);
+    const after = store.get(uri)!;
+    assert.notEqual(after.lines[at], before.lines[at]);
+    assert.equal(after.lines[at].raw, lines[at]);
+    assert.equal(after.lines[0], before.lines[0], 'an unchanged line is taken over');
+    assert.deepEqual(JSON.stringify(after.page), JSON.stringify(parsePage(edited, uri)));
+  });
 });

@@ -34,10 +34,16 @@ export function printedWidth(s: string): number {
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-export function readLines(index: LineIndex): PageLine[] {
+/** The lines of a page; a line of `previous` with the same number and text is reused. */
+export function readLines(index: LineIndex, previous?: readonly PageLine[]): PageLine[] {
   const out: PageLine[] = [];
   for (let n = 0; n < index.lineCount; n++) {
     const raw = index.line(n);
+    const before = previous?.[n];
+    if (before !== undefined && before.raw === raw) {
+      out.push(before);
+      continue;
+    }
     let start = 0;
     let end = raw.length;
     while (start < end && isWhitespace(raw.charCodeAt(start))) start++;

@@ -35,11 +35,12 @@ export function parsePage(text: string, uri: string): Page {
 
 /**
  * Parses a page. Given the page's model from an earlier parse of the same text, only the line
- * measures are made again.
+ * measures are made again. Given the lines of an earlier version, each line that is unchanged
+ * (same number, same text) is taken over with what was found of it.
  */
-export function parseDocument(text: string, uri: string, known?: Page): ParsedDocument {
+export function parseDocument(text: string, uri: string, known?: Page, previous?: readonly PageLine[]): ParsedDocument {
   const index = new LineIndex(text);
-  const lines = readLines(index);
+  const lines = readLines(index, previous);
   if (known) return { page: known, index, lines };
   const jumps = findJumps(index);
   const photoBlocks = findPhotoBlocks(lines);

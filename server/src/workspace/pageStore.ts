@@ -6,6 +6,7 @@
 import { URI, Utils } from 'vscode-uri';
 import { parseDocument, type ParsedDocument } from '../core/parsePage';
 import type { Page } from '../core/model';
+import type { PageLine } from '../core/lines';
 import { Issue } from '../core/issue';
 
 interface Entry {
@@ -22,6 +23,8 @@ interface Entry {
   page?: Page;
   /** The line measures too, kept only for documents open in the editor. */
   parsed?: ParsedDocument;
+  /** The lines of the version before, whose unchanged lines the next parse takes over. */
+  previous?: readonly PageLine[];
 }
 
 /** The folder a page belongs to: its issue. */
@@ -42,7 +45,9 @@ export class PageStore {
       if (version >= 0 && old.version < 0) this.#entries.set(uri, { uri, text, version });
       return false;
     }
-    this.#entries.set(uri, { uri, text, version });
+    // Typing changes a line or two: the others keep what was measured of them.
+    const previous = version >= 0 && old && old.version >= 0 ? (old.parsed?.lines ?? old.previous) : undefined;
+    this.#entries.set(uri, { uri, text, version, previous });
     this.#added(uri);
     return true;
   }
@@ -96,7 +101,8 @@ export class PageStore {
     if (e.parsed) return e.parsed;
     const text = e.text ?? e.load?.();
     if (text === undefined) return undefined;
-    const parsed = parseDocument(text, uri, e.page);
+    const parsed = parseDocument(text, uri, e.page, e.previous);
+    e.previous = undefined;
     e.page = parsed.page;
     if (e.version >= 0) e.parsed = parsed;
     return parsed;
