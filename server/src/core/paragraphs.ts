@@ -11,15 +11,17 @@ import { range } from './text';
 
 /** Joins wrapped lines: no space between CJK text, one space between Latin words. */
 export function joinWrapped(parts: readonly string[]): string {
-  const out: string[] = [];
-  let last = '';
+  let out = '';
+  let last = -1;
   for (const p of parts) {
-    if (last && /[A-Za-z0-9,.;:!?]/.test(last) && /^[A-Za-z0-9(]/.test(p)) out.push(' ');
-    out.push(p);
-    if (p) last = p[p.length - 1];
+    if (last >= 0 && (isAlnum(last) || ',.;:!?'.includes(String.fromCharCode(last))) && p.length > 0 && (isAlnum(p.charCodeAt(0)) || p[0] === '(')) out += ' ';
+    out += p;
+    if (p.length > 0) last = p.charCodeAt(p.length - 1);
   }
-  return out.join('');
+  return out;
 }
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Cuts body lines into paragraphs: a paragraph ends at a line that ends its sentence short of

@@ -24,7 +24,9 @@ export interface CaptionCredit {
 
 export function findCredit(raw: string): CaptionCredit | null {
   const trimmed = raw.trimEnd();
-  let m = CREDIT_BRACKETED.exec(trimmed);
+  // Every line of a page is asked; the patterns run only where their last character allows.
+  const closes = trimmed.endsWith('）') || trimmed.endsWith(')');
+  let m = closes ? CREDIT_BRACKETED.exec(trimmed) : null;
   if (m) return { credit: m[1].trim(), start: m.index };
   // Only a line that ends in 摄 can carry a plain credit; the test keeps the regex off the rest.
   m = /摄影?$/.test(trimmed) ? CREDIT_PLAIN.exec(trimmed) : null;
@@ -35,7 +37,7 @@ export function findCredit(raw: string): CaptionCredit | null {
       return { credit, start: m.index + m[0].indexOf(m[1]) };
     }
   }
-  m = CREDIT_ENGLISH.exec(trimmed);
+  m = trimmed.endsWith(')') || trimmed.includes('Photo') ? CREDIT_ENGLISH.exec(trimmed) : null;
   if (m) {
     const credit = (m[1] ?? m[2]).trim();
     // A bracketed credit starts at its bracket.
@@ -44,7 +46,11 @@ export function findCredit(raw: string): CaptionCredit | null {
   return null;
 }
 
+/** Every character CAPTION_START can start with. */
+const CAPTION_FIRSTS = '拼组图左右上下中▲△';
+
 export function captionMarker(flat: string): string | null {
+  if (flat.length === 0 || !CAPTION_FIRSTS.includes(flat[0])) return null;
   const m = CAPTION_START.exec(flat);
   return m ? m[0].replace(/[为：:\s]+$/, '') || m[0] : null;
 }
