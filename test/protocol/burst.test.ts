@@ -5,8 +5,8 @@
  *
  * The server must stay up; each request must settle with a result or, if cancelled, with either
  * a result or RequestCancelled (-32800); it must not ask for a diagnostics refresh per change;
- * and after the burst it must hold exactly the text the edits make: its outline, folding and
- * diagnostics equal those of that text opened fresh.
+ * and after the burst it must hold exactly the text the edits make: its outline, folding,
+ * diagnostics and whole model equal those of that text opened fresh.
  *
  * And the other side of folding refreshes: a client that never answers one still gets the next.
  */
@@ -107,6 +107,9 @@ test('10,000 changes with requests and cancellations: the server keeps up and en
     assert.deepEqual(symbols, await d.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: FRESH_PAGE } }));
     assert.deepEqual(folding, await d.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: FRESH_PAGE } }));
     assert.deepEqual(comparable(diagnostics), comparable(await d.diagnostics(FRESH_PAGE)));
+    // The whole model too (every paragraph's text, every range), but for the page's URI.
+    const model = async (uri: string) => JSON.stringify(await d.request('galley/parseResult', { uri })).replaceAll(JSON.stringify(uri), '"…"');
+    assert.equal(await model(BURST_PAGE), await model(FRESH_PAGE));
     assert.ok(symbols.length > 0, 'the edited page still has articles');
 
     const answered = settled.filter((o) => o === 'result').length;
