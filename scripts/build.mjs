@@ -7,8 +7,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true },
   { in: 'server/src/server.ts', out: 'dist/server.js', bin: true },
-  // The server's parse pool runs this beside it (dist/parseWorker.js).
-  { in: 'server/src/workspace/parseWorker.ts', out: 'dist/parseWorker.js' },
+  // The worker pool of the server and the CLI runs this beside them (dist/worker.js).
+  { in: 'server/src/workspace/worker.ts', out: 'dist/worker.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { PageStore } from '../../server/src/workspace/pageStore';
-import { ParsePool, indexPageFile } from '../../server/src/workspace/parsePool';
+import { WorkerPool } from '../../server/src/workspace/workerPool';
+import { indexPageFile } from '../../server/src/workspace/indexModel';
 import { parsePage } from '../../server/src/core/parsePage';
 
 const SAMPLE = join(__dirname, '../../samples/000_2600d985db85e4f0.news.txt');
@@ -46,7 +47,7 @@ describe('pages indexed from disk', () => {
   });
 
   test('a pool without its worker script indexes in this thread', async () => {
-    const pool = new ParsePool(join(dir, 'no-worker.js'));
+    const pool = new WorkerPool(join(dir, 'no-worker.js'));
     assert.equal(pool.workers, 0);
     const indexed = await pool.index(file, uri);
     assert.ok('page' in indexed);

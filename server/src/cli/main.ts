@@ -10,11 +10,12 @@
  */
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseDocument, type ParsedDocument } from '../core/parsePage';
-import { Issue } from '../core/issue';
+import type { ParsedDocument } from '../core/parsePage';
+import type { Issue } from '../core/issue';
 import { computeDiagnostics } from '../languageFeatures/diagnostics';
 import { outlineText } from '../languageFeatures/outline';
-import { readPage } from './readPage';
+import { loadIssue } from './checkIssue';
+import { WorkerPool } from '../workspace/workerPool';
 import { collectPageFiles, DEFAULT_PAGE_EXTENSIONS, naturalCompare } from './pageFiles';
 import { formatCompiler, formatJson, formatSarif, type Locale } from './format';
 import { toContract } from './contract';
@@ -25,25 +26,6 @@ const USAGE = `usage: galley parse --json FILE…
        galley outline FILE…
 
 exit status: 0 no errors, 1 error diagnostics or unreadable files, 2 usage error`;
-
-interface LoadedIssue {
-  readonly docs: ParsedDocument[];
-  readonly issue: Issue;
-}
-
-/** Reads and parses page files; unreadable ones are reported and left out. */
-async function loadIssue(files: readonly string[], failures: string[]): Promise<LoadedIssue> {
-  const docs: ParsedDocument[] = [];
-  for (const file of files) {
-    const read = await readPage(file);
-    if (!read.ok) {
-      failures.push(`${read.path}: error: ${read.error}`);
-      continue;
-    }
-    docs.push(parseDocument(read.text, file));
-  }
-  return { docs, issue: new Issue(docs.map((d) => d.page)) };
-}
 
 /** The page files beside a file: its issue. */
 async function siblings(file: string): Promise<string[]> {
@@ -73,7 +55,7 @@ async function loadIssuesOf(files: readonly string[], failures: string[]): Promi
     const resolved = new Set(named.map((f) => path.resolve(f)));
     const members = [...named, ...all.filter((f) => !resolved.has(path.resolve(f)))];
     const quiet: string[] = [];
-    const { docs, issue } = await loadIssue(members, quiet);
+    const { docs, issue } = loadIssue(members, quiet);
     // Only the files the user named report read failures; a bad sibling just drops out.
     failures.push(...quiet.filter((q) => named.some((f) => q.startsWith(`${f}:`))));
     for (const f of named) {
@@ -119,11 +101,11 @@ async function checkCommand(args: string[]): Promise<number> {
   if (args.length === 0 || !['text', 'json', 'sarif'].includes(format) || !['en', 'zh'].includes(locale)) return usage();
   const { issues, errors } = await collectPageFiles(args);
   const failures = errors.map((e) => `${e.path}: error: ${e.error}`);
-  const results: { path: string; uri: string; diagnostics: ReturnType<typeof computeDiagnostics> }[] = [];
-  for (const files of issues.values()) {
-    const { docs, issue } = await loadIssue(files, failures);
-    for (const doc of docs) results.push({ path: doc.page.uri, uri: doc.page.uri, diagnostics: computeDiagnostics(doc, issue) });
-  }
+  // Issues are checked side by side on the worker threads; results are reported in folder order.
+  const pool = new WorkerPool();
+  const checked = await Promise.all([...issues.values()].map((files) => pool.check(files)));
+  const results = checked.flatMap((c) => c.pages);
+  for (const c of checked) failures.push(...c.failures);
   if (format === 'json') process.stdout.write(`${formatJson(results, locale)}\n`);
   else if (format === 'sarif') process.stdout.write(`${formatSarif(results, locale, VERSION)}\n`);
   else for (const r of results) for (const d of r.diagnostics) process.stdout.write(`${formatCompiler(d, r.path, locale)}\n`);
@@ -139,7 +121,7 @@ async function checkCommand(args: string[]): Promise<number> {
 async function outlineCommand(args: string[]): Promise<number> {
   if (args.length === 0) return usage();
   const failures: string[] = [];
-  const { docs } = await loadIssue(args, failures);
+  const { docs } = loadIssue(args, failures);
   for (const doc of docs) process.stdout.write(`${outlineText(doc.page)}\n`);
   for (const line of failures) process.stderr.write(`${line}\n`);
   return failures.length ? 1 : 0;

@@ -1,7 +1,7 @@
 /**
  * Page files on disk: the pages of an issue that are not open in the editor. They are read
  * directly (never opened as editor documents), a bounded number at a time, parsed on the
- * parse pool's worker threads as they arrive, and a file that cannot be decoded is reported
+ * worker pool's threads as they arrive, and a file that cannot be decoded is reported
  * once and left out.
  */
 import { readdir } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import type { PageStore } from './pageStore';
 import { issueKey } from './pageStore';
 
 import { PageFilter } from './pageFilter';
-import { ParsePool } from './parsePool';
+import { WorkerPool } from './workerPool';
 /** The most page files one workspace index reads. */
 const MAX_FILES = 50_000;
 /** How many files are read at once. */
@@ -25,9 +25,9 @@ export class DiskPages {
   readonly #store: PageStore;
   readonly #warn: (message: string) => void;
   readonly #indexedFolders = new Set<string>();
-  readonly #pool: ParsePool;
+  readonly #pool: WorkerPool;
 
-  constructor(store: PageStore, warn: (message: string) => void, pool = new ParsePool()) {
+  constructor(store: PageStore, warn: (message: string) => void, pool = new WorkerPool()) {
     this.#store = store;
     this.#warn = warn;
     this.#pool = pool;

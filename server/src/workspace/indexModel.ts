@@ -5,6 +5,8 @@
  * each item's first paragraph (an untitled item is named by its first words).
  */
 import type { Page } from '../core/model';
+import { parseDocument } from '../core/parsePage';
+import { readPageSync } from '../cli/readPage';
 
 export function indexModel(page: Page): Page {
   // Field by field: a spread would read the page's figures, which are found on first read.
@@ -20,4 +22,18 @@ export function indexModel(page: Page): Page {
     dates: [],
     lineCount: page.lineCount,
   };
+}
+
+/** A page file indexed: its index model, or why it could not be read. */
+export type Indexed = { readonly page: Page } | { readonly error: string };
+
+/** Reads a page file and makes its index model; never throws. */
+export function indexPageFile(file: string, uri: string): Indexed {
+  const read = readPageSync(file);
+  if (!read.ok) return { error: read.error };
+  try {
+    return { page: indexModel(parseDocument(read.text, uri).page) };
+  } catch (e) {
+    return { error: `could not be parsed: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }

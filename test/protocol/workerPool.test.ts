@@ -1,4 +1,4 @@
-// The parse pool with its bundled worker (dist/parseWorker.js, made by `npm run build`).
+// The worker pool with its bundled worker (dist/worker.js, made by `npm run build`).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -6,16 +6,17 @@ import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { ParsePool, indexPageFile } from '../../server/src/workspace/parsePool';
+import { WorkerPool } from '../../server/src/workspace/workerPool';
+import { indexPageFile } from '../../server/src/workspace/indexModel';
 
-const WORKER = join(__dirname, '../../dist/parseWorker.js');
+const WORKER = join(__dirname, '../../dist/worker.js');
 const SAMPLES = join(__dirname, '../../samples');
 
-describe('parse pool on worker threads', () => {
+describe('worker pool threads', () => {
   let dir = '';
   let files: string[] = [];
   before(async () => {
-    assert.ok(existsSync(WORKER), 'dist/parseWorker.js is built (npm run build)');
+    assert.ok(existsSync(WORKER), 'dist/worker.js is built (npm run build)');
     dir = await mkdtemp(join(tmpdir(), 'galley-pool-'));
     const samples = (await readdir(SAMPLES)).filter((f) => f.endsWith('.news.txt'));
     for (let k = 0; k < 8; k++) {
@@ -27,7 +28,7 @@ describe('parse pool on worker threads', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   test('workers give the same index models as this thread, and report unreadable files', async () => {
-    const pool = new ParsePool(WORKER, 2);
+    const pool = new WorkerPool(WORKER, 2);
     try {
       assert.equal(pool.workers, 2);
       const jobs = [...files, join(dir, 'missing.news')];
@@ -40,7 +41,7 @@ describe('parse pool on worker threads', () => {
   });
 
   test('files queued when the workers end are indexed in this thread', async () => {
-    const pool = new ParsePool(WORKER, 1);
+    const pool = new WorkerPool(WORKER, 1);
     const pending = files.map((f) => pool.index(f, URI.file(f).toString()));
     await pool.close();
     const results = await Promise.all(pending);
