@@ -7,10 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
-import { fileUri, PAGE_01, summarize, withDriver } from './driver';
+import { fileUri, PAGE_01, PAGE_04, summarize, withDriver } from './driver';
 
 const jumpCodes = (diags: readonly { code?: string | number }[]) => diags.map((x) => String(x.code)).filter((c) => c.startsWith('jump-'));
 
@@ -157,6 +158,27 @@ test('symbolic-link loops in the workspace: the index ends and counts each page 
       assert.ok(Array.isArray(await d.diagnostics(looped)));
       assert.ok((await d.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: looped } })).length > 0);
       assert.equal(readFileSync(path.join(issue, 'loop', 'loop', '01.news'), 'utf8'), PAGE_01);
+    });
+  });
+});
+
+test('a named pipe and a link named like pages beside an opened page are not read', { timeout: 60_000 }, async () => {
+  await inTempFolder('special', async (dir) => {
+    const issue = path.join(dir, 'issue');
+    mkdirSync(issue);
+    writeFileSync(path.join(issue, '01.news'), PAGE_01);
+    // Page 4 exists only outside the issue; a link inside it must not bring it in.
+    const outside = path.join(dir, 'outside.txt');
+    writeFileSync(outside, PAGE_04);
+    symlinkSync(outside, path.join(issue, '04.news'));
+    execFileSync('mkfifo', [path.join(issue, '02.news')]);
+    await withDriver({}, async (d) => {
+      const uri = await d.openFile(path.join(issue, '01.news'));
+      // Reading the pipe would block for good: the answer comes, and page 4 is not found.
+      const codes = jumpCodes(await d.diagnostics(uri));
+      assert.ok(codes.includes('jump-target-missing'), `page 4 stays missing: ${codes.join(', ')}`);
+      const symbols = await d.request<WorkspaceSymbol[]>('workspace/symbol', { query: '' });
+      assert.ok(symbols.every((s) => s.location.uri === uri), 'only the opened page is known');
     });
   });
 });

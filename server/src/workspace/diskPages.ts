@@ -4,7 +4,8 @@
  * worker pool's threads as they arrive, and a file that cannot be decoded is reported
  * once and left out.
  */
-import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { readPage, readPageSync } from '../cli/readPage';
@@ -54,13 +55,15 @@ export class DiskPages {
     const folder = URI.parse(key);
     if (folder.scheme !== 'file' || this.#indexedFolders.has(key)) return;
     this.#indexedFolders.add(key);
-    let names: string[] = [];
+    let entries: Dirent[] = [];
     try {
-      names = await readdir(folder.fsPath);
+      entries = await readdir(folder.fsPath, { withFileTypes: true });
     } catch {
       return;
     }
-    const pages = names.map((n) => path.join(folder.fsPath, n)).filter((p) => this.filter.isPage(p));
+    // Regular files only, as in the workspace walk: a named pipe would block its reader for
+    // good, and a link named like a page may point anywhere on the disk.
+    const pages = entries.filter((e) => e.isFile()).map((e) => path.join(folder.fsPath, e.name)).filter((p) => this.filter.isPage(p));
     await this.#readAll(pages.filter((p) => !isOpen(URI.file(p).toString()) && !this.#store.has(URI.file(p).toString())));
   }
 
@@ -71,8 +74,8 @@ export class DiskPages {
       this.#store.delete(uri);
       return;
     }
-    const read = await readPage(u.fsPath);
-    if (read.ok) this.#store.set(uri, read.text);
+    const read = (await isRegularFile(u.fsPath)) ? await readPage(u.fsPath) : null;
+    if (read?.ok) this.#store.set(uri, read.text);
     else this.#store.delete(uri);
   }
 
@@ -123,4 +126,13 @@ export class DiskPages {
 function readText(file: string): string | undefined {
   const read = readPageSync(file);
   return read.ok ? read.text : undefined;
+}
+
+/** True for a regular file (not a link, pipe or device), false for anything else or nothing. */
+async function isRegularFile(file: string): Promise<boolean> {
+  try {
+    return (await lstat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
