@@ -66,16 +66,34 @@ function columnWidths(lines: readonly PageLine[]): Float64Array {
   return widths;
 }
 
+/** How many lines before or after a line measure the column it stands in. */
+const NEIGHBOURS = 6;
+const quartileScratch = new Float64Array(NEIGHBOURS);
+
+/** The upper quartile of the widths of the non-blank lines in [from, to) (at most NEIGHBOURS), or 0. */
+function upperQuartile(lines: readonly PageLine[], from: number, to: number): number {
+  let size = 0;
+  for (let k = Math.max(0, from); k < Math.min(to, lines.length); k++) {
+    if (lines[k].blank) continue;
+    const w = lines[k].width;
+    let at = size++;
+    while (at > 0 && quartileScratch[at - 1] > w) {
+      quartileScratch[at] = quartileScratch[at - 1];
+      at--;
+    }
+    quartileScratch[at] = w;
+  }
+  return size ? quartileScratch[Math.floor(size * 0.75)] : 0;
+}
+
 /** The column width of the lines that follow line i (for a line that may open them). */
-export function widthAfter(lines: readonly PageLine[], i: number, count = 6): number {
-  const widths = lines.slice(i + 1, i + 1 + count).filter((l) => !l.blank).map((l) => l.width).sort((a, b) => a - b);
-  return widths.length ? widths[Math.floor(widths.length * 0.75)] : 0;
+export function widthAfter(lines: readonly PageLine[], i: number): number {
+  return upperQuartile(lines, i + 1, i + 1 + NEIGHBOURS);
 }
 
 /** The column width of the lines before line i. */
-export function widthBefore(lines: readonly PageLine[], i: number, count = 6): number {
-  const widths = lines.slice(Math.max(0, i - count), i).filter((l) => !l.blank).map((l) => l.width).sort((a, b) => a - b);
-  return widths.length ? widths[Math.floor(widths.length * 0.75)] : 0;
+export function widthBefore(lines: readonly PageLine[], i: number): number {
+  return upperQuartile(lines, i - NEIGHBOURS, i);
 }
 
 /** Columns of different widths meet at line i: a new text frame begins after it. */

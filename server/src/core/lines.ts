@@ -11,25 +11,13 @@ export interface PageLine {
   /** Trimmed, with justification spaces between CJK characters removed. */
   readonly flat: string;
   readonly blank: boolean;
-  /** Printed width in em: CJK characters and full-width punctuation 1, ASCII 0.5, spaces 0. */
+  /** Printed width in em: CJK characters and full-width punctuation 1, the rest below U+2000 0.5, spaces 0. */
   readonly width: number;
   /** Column of the first non-space character. */
   readonly indent: number;
   /** What the classifier found the line to be (classify.ts), kept once asked. */
   headingLike?: boolean;
   endsSentence?: boolean;
-}
-
-export function printedWidth(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) continue;
-    // The low half of a surrogate pair belongs to the character its high half counted.
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(s.charCodeAt(i - 1))) continue;
-    w += c < 0x2000 ? 0.5 : 1;
-  }
-  return w;
 }
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
@@ -49,12 +37,25 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
     while (start < end && isWhitespace(raw.charCodeAt(start))) start++;
     while (end > start && isWhitespace(raw.charCodeAt(end - 1))) end--;
     const trimmed = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+    // The printed width, in the same pass that looks for spaces to collapse.
+    let width = 0;
+    let spaced = false;
+    for (let i = start; i < end; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) {
+        spaced = true;
+        continue;
+      }
+      // The low half of a surrogate pair belongs to the character its high half counted.
+      if (c >= 0xdc00 && c <= 0xdfff && i > start && isHighSurrogate(raw.charCodeAt(i - 1))) continue;
+      width += c < 0x2000 ? 0.5 : 1;
+    }
     out.push({
       n,
       raw,
-      flat: collapseCjkSpaces(trimmed),
+      flat: spaced ? collapseCjkSpaces(trimmed) : trimmed,
       blank: end === start,
-      width: printedWidth(trimmed),
+      width,
       indent: start,
       headingLike: undefined,
       endsSentence: undefined,
