@@ -12,22 +12,29 @@ interface Named {
   readonly folded: string;
 }
 
+interface PageNames {
+  readonly names: readonly Named[];
+  /** Every name of the page in one string: a page lacking a character of the query is passed over. */
+  readonly all: string;
+}
+
 /**
  * Each page's names, made once per model: a query over 10,000 pages then only compares
  * characters.
  */
-const namesOf = new WeakMap<Page, readonly Named[]>();
+const namesOf = new WeakMap<Page, PageNames>();
 
-function names(page: Page): readonly Named[] {
-  let list = namesOf.get(page);
-  if (!list) {
-    list = page.items.map((item) => {
+function pageNames(page: Page): PageNames {
+  let entry = namesOf.get(page);
+  if (!entry) {
+    const names = page.items.map((item) => {
       const name = itemName(item);
       return { item, name, folded: name.toLowerCase() };
     });
-    namesOf.set(page, list);
+    entry = { names, all: names.map((n) => n.folded).join('\n') };
+    namesOf.set(page, entry);
   }
-  return list;
+  return entry;
 }
 
 /** True when every character of the query occurs in the name in order. */
@@ -39,9 +46,12 @@ function matches(folded: string, query: string): boolean {
 
 export function provideWorkspaceSymbols(pages: Iterable<Page>, query: string): WorkspaceSymbol[] {
   const q = query.replace(/\s+/g, '').toLowerCase();
+  const chars = [...new Set(q)];
   const out: WorkspaceSymbol[] = [];
   for (const page of pages) {
-    for (const { item, name, folded } of names(page)) {
+    const { names, all } = pageNames(page);
+    if (!chars.every((c) => all.includes(c))) continue;
+    for (const { item, name, folded } of names) {
       if (!matches(folded, q)) continue;
       out.push({
         name,
