@@ -25,7 +25,9 @@ describe('workspace symbols', () => {
   test('each symbol points at its page and its headline', () => {
     for (const s of provideWorkspaceSymbols(pages, '')) {
       const page = pages.find((p) => p.uri === s.location.uri)!;
-      assert.ok(page.items.some((i) => (i.headlineRange ?? i.bodyRange) === s.location.range));
+      assert.ok('range' in s.location);
+      const { range } = s.location;
+      assert.ok(page.items.some((i) => (i.headlineRange ?? i.bodyRange) === range));
     }
   });
 });

@@ -19,11 +19,16 @@ interface Pending {
 
 /** The most workers a pool starts, whatever the core count. */
 const MAX_WORKERS = 4;
+/**
+ * Jobs a worker holds at once: the next one waits in its inbox while it works on the first,
+ * so it never sits idle while this thread takes in a result.
+ */
+const JOBS_PER_WORKER = 2;
 
 export class WorkerPool {
-  readonly #idle: Worker[] = [];
-  /** A worker holds one job at a time, so its reply needs no id. */
-  readonly #busy = new Map<Worker, Pending>();
+  readonly #workers: Worker[] = [];
+  /** Each worker's jobs, in the order it answers them: a reply needs no id. */
+  readonly #held = new Map<Worker, Pending[]>();
   readonly #queue: Pending[] = [];
 
   /** @param script the bundled worker (dist/worker.js beside dist/server.js and dist/cli.js) */
@@ -39,7 +44,7 @@ export class WorkerPool {
   }
 
   get workers(): number {
-    return this.#idle.length + this.#busy.size;
+    return this.#workers.length;
   }
 
   /** Reads a page file and makes its index model. */
@@ -53,9 +58,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    const workers = [...this.#idle, ...this.#busy.keys()];
-    this.#idle.length = 0;
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...this.#workers].map((w) => w.terminate()));
   }
 
   /** Never rejects: jobs report their failures in their results. */
@@ -68,38 +71,41 @@ export class WorkerPool {
   }
 
   #add(worker: Worker): void {
+    this.#workers.push(worker);
+    this.#held.set(worker, []);
     worker.on('message', (result: JobResult) => {
-      const pending = this.#busy.get(worker);
-      this.#busy.delete(worker);
-      this.#idle.push(worker);
-      worker.unref();
-      pending?.resolve(result);
+      const held = this.#held.get(worker);
+      held?.shift()?.resolve(result);
+      if (held?.length === 0) worker.unref();
       this.#dispatch();
     });
     const lose = (): void => {
-      const pending = this.#busy.get(worker);
-      this.#busy.delete(worker);
-      const at = this.#idle.indexOf(worker);
-      if (at >= 0) this.#idle.splice(at, 1);
-      // The job the worker held runs here instead; the rest go to the workers left.
-      if (pending) pending.resolve(runJob(pending.job));
+      const held = this.#held.get(worker) ?? [];
+      this.#held.delete(worker);
+      const at = this.#workers.indexOf(worker);
+      if (at >= 0) this.#workers.splice(at, 1);
+      // The jobs the worker held run here instead; the rest go to the workers left.
+      for (const p of held) p.resolve(runJob(p.job));
       if (this.workers === 0) for (const p of this.#queue.splice(0)) p.resolve(runJob(p.job));
+      else this.#dispatch();
     };
     worker.on('error', lose);
     worker.on('exit', lose);
     // An idle worker never keeps the process alive (listeners ref it, so this comes after
-    // them); a busy one does, until its result is in.
+    // them); a busy one does, until its results are in.
     worker.unref();
-    this.#idle.push(worker);
   }
 
   #dispatch(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const worker = this.#idle.pop()!;
-      const pending = this.#queue.shift()!;
-      this.#busy.set(worker, pending);
-      worker.ref();
-      worker.postMessage(pending.job);
+    for (let round = 0; round < JOBS_PER_WORKER && this.#queue.length > 0; round++) {
+      for (const worker of this.#workers) {
+        const held = this.#held.get(worker)!;
+        if (held.length > round || this.#queue.length === 0) continue;
+        const pending = this.#queue.shift()!;
+        held.push(pending);
+        worker.ref();
+        worker.postMessage(pending.job);
+      }
     }
   }
 }
