@@ -18,12 +18,13 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-types';
 import type { DiagnosticCode, Severity } from './core/diagnostic';
+import type { Page } from './core/model';
 import { toLspDiagnostic } from './core/diagnostic';
 import { PageStore } from './workspace/pageStore';
 import { computeDiagnostics } from './languageFeatures/diagnostics';
 import { provideDocumentSymbols } from './languageFeatures/documentSymbols';
 import { provideFoldingRanges } from './languageFeatures/folding';
-import { provideWorkspaceSymbols } from './languageFeatures/workspaceSymbols';
+import { prepareWorkspaceSymbols, provideWorkspaceSymbols } from './languageFeatures/workspaceSymbols';
 import { provideHover } from './languageFeatures/hover';
 import { provideDefinition } from './languageFeatures/definition';
 import { provideReferences } from './languageFeatures/references';
@@ -76,8 +77,19 @@ export class GalleyLanguageService {
   }
 
   getWorkspaceSymbols(query: string): WorkspaceSymbol[] {
-    const pages = this.pages.uris.map((u) => this.pages.page(u)!);
-    return provideWorkspaceSymbols(pages, query);
+    return provideWorkspaceSymbols(this.#allPages(), query);
+  }
+
+  /**
+   * Readies workspace symbols for every known page, so that the first query, which would
+   * otherwise name 10,000 pages' items, is as quick as the next.
+   */
+  prepareWorkspaceSymbols(): void {
+    prepareWorkspaceSymbols(this.#allPages());
+  }
+
+  #allPages(): Page[] {
+    return this.pages.uris.map((u) => this.pages.page(u)!);
   }
 
   /** Hover on a figure, photo, photo marker, jump line or person. */

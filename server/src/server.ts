@@ -143,6 +143,7 @@ async function configurePages(): Promise<PageSettings[]> {
 /** Reads the page files of the workspace folders in the background and reports the count. */
 async function indexWorkspace(): Promise<void> {
   await files.indexRoots();
+  service.prepareWorkspaceSymbols();
   void connection.sendNotification('galley/status', { pages: service.pages.uris.length });
   refreshDiagnostics();
 }

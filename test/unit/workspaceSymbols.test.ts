@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePage } from '../../server/src/core/parsePage';
-import { provideWorkspaceSymbols } from '../../server/src/languageFeatures/workspaceSymbols';
+import { prepareWorkspaceSymbols, provideWorkspaceSymbols } from '../../server/src/languageFeatures/workspaceSymbols';
 import { PAGE_01, PAGE_04 } from '../protocol/driver';
 
 const pages = [parsePage(PAGE_01, 'file:///issue/01.news'), parsePage(PAGE_04, 'file:///issue/04.news')];
@@ -29,5 +29,11 @@ describe('workspace symbols', () => {
       const { range } = s.location;
       assert.ok(page.items.some((i) => (i.headlineRange ?? i.bodyRange) === range));
     }
+  });
+
+  test('names made ahead of the first query answer as names made by it', () => {
+    const fresh = [parsePage(PAGE_01, 'file:///issue/01.news'), parsePage(PAGE_04, 'file:///issue/04.news')];
+    prepareWorkspaceSymbols(fresh);
+    assert.deepEqual(provideWorkspaceSymbols(fresh, headlines[0].slice(0, 2)), provideWorkspaceSymbols(pages, headlines[0].slice(0, 2)));
   });
 });

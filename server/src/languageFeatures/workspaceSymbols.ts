@@ -44,6 +44,11 @@ function matches(folded: string, query: string): boolean {
   return i === query.length;
 }
 
+/** Makes the names of every page ahead of the first query (after a workspace is indexed). */
+export function prepareWorkspaceSymbols(pages: Iterable<Page>): void {
+  for (const page of pages) pageNames(page);
+}
+
 export function provideWorkspaceSymbols(pages: Iterable<Page>, query: string): WorkspaceSymbol[] {
   const q = query.replace(/\s+/g, '').toLowerCase();
   const chars = [...new Set(q)];
