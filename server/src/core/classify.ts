@@ -53,9 +53,10 @@ function startsWithOneOf(s: string, firsts: string): boolean {
 }
 
 function hasWithin(s: string, a: string, b: string, reach: number): boolean {
-  const end = Math.min(s.length, reach);
-  for (let i = 0; i < end; i++) if (s[i] === a || s[i] === b) return true;
-  return false;
+  const at = s.indexOf(a);
+  if (at >= 0 && at < reach) return true;
+  const bt = s.indexOf(b);
+  return bt >= 0 && bt < reach;
 }
 
 export function isDateline(flat: string): boolean {
@@ -65,8 +66,9 @@ export function isDateline(flat: string): boolean {
 }
 
 export function isByline(raw: string, flat: string): boolean {
-  const t = raw.trim();
-  return (startsWithOneOf(t, BYLINE_FIRSTS) && BYLINE.test(t)) || /^[□■◎]/.test(flat);
+  // The flat line starts with the trimmed line's first character.
+  if (!startsWithOneOf(flat, BYLINE_FIRSTS)) return false;
+  return BYLINE.test(raw.trim()) || /^[□■◎]/.test(flat);
 }
 
 export function isSource(flat: string): boolean {
