@@ -86,6 +86,8 @@ export interface DriverOptions {
   readonly workspaceFolders?: readonly string[];
   /** `initialize`'s locale. */
   readonly locale?: string;
+  /** Node options for the server process, before the script (e.g. `--require` a preload). */
+  readonly nodeArgs?: readonly string[];
   /** Client capabilities merged over the defaults (shallowly, per top-level key). */
   readonly capabilities?: ClientCapabilities;
   /**
@@ -166,7 +168,7 @@ export class Driver {
     this.#onServerRequest = options.onServerRequest;
     const workspace = { ...DEFAULT_CAPABILITIES, ...options.capabilities }.workspace;
     this.#canRefresh = workspace?.diagnostics?.refreshSupport === true;
-    this.child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => {
       this.#stderr = (this.#stderr + chunk).slice(-64_000);
