@@ -106,4 +106,15 @@ describe('pages indexed from disk', () => {
     assert.equal(after.lines[0], before.lines[0], 'an unchanged line is taken over');
     assert.deepEqual(JSON.stringify(after.page), JSON.stringify(parsePage(edited, uri)));
   });
+
+  test('deleting every page of a folder empties its issue', () => {
+    const store = new PageStore();
+    store.set('file:///a/01.news', '第01版：要闻\n');
+    store.set('file:///a/02.news', '第02版：要闻\n');
+    assert.deepEqual(store.issuePages('file:///a/01.news').length, 2);
+    store.delete('file:///a/01.news');
+    store.delete('file:///a/02.news');
+    assert.deepEqual(store.issuePages('file:///a/01.news'), []);
+    assert.equal(store.issue('file:///a/01.news').pages.length, 0);
+  });
 });

@@ -74,7 +74,10 @@ export class PageStore {
     if (!this.#entries.delete(uri)) return false;
     const key = issueKey(uri);
     this.#issues.delete(key);
-    this.#byIssue.get(key)?.delete(uri);
+    const pages = this.#byIssue.get(key);
+    pages?.delete(uri);
+    // A folder whose pages are all gone leaves nothing behind.
+    if (pages?.size === 0) this.#byIssue.delete(key);
     return true;
   }
 
