@@ -67,6 +67,29 @@ export class DiskPages {
     await this.#readAll(pages.filter((p) => !isOpen(URI.file(p).toString()) && !this.#store.has(URI.file(p).toString())));
   }
 
+  /**
+   * Forgets the pages of a folder outside the workspace folders once none of them is open: a
+   * day of opening pages from many folders does not keep every one of those issues in memory.
+   */
+  releaseFolderOf(uri: string, isOpen: (uri: string) => boolean): void {
+    const key = issueKey(uri);
+    const folder = URI.parse(key);
+    if (folder.scheme !== 'file' || this.#insideRoots(folder.fsPath)) return;
+    const pages = this.#store.issuePages(uri);
+    if (pages.some(isOpen)) return;
+    for (const page of pages) this.#store.delete(page);
+    this.#indexedFolders.delete(key);
+  }
+
+  #insideRoots(dir: string): boolean {
+    return this.roots.some((root) => {
+      const r = URI.parse(root);
+      if (r.scheme !== 'file') return false;
+      const rel = path.relative(r.fsPath, dir);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    });
+  }
+
   /** Re-reads one page from disk; a page that is gone or unreadable leaves the store. */
   async reload(uri: string): Promise<void> {
     const u = URI.parse(uri);

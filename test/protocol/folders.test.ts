@@ -1,0 +1,57 @@
+/**
+ * The pages beside an opened page are read with it; a folder outside the workspace folders is
+ * forgotten again when its last open page closes, a folder inside them is kept.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
+import { PAGE_01, PAGE_04, withDriver, type Driver } from './driver';
+
+const PAGE_4_HEADLINE = '全市防汛工作会议召开';
+
+async function named(d: Driver, query: string): Promise<string[]> {
+  return (await d.request<WorkspaceSymbol[]>('workspace/symbol', { query })).map((s) => s.name);
+}
+
+async function eventually(check: () => Promise<boolean>, tries = 100): Promise<boolean> {
+  for (let k = 0; k < tries; k++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+function issueIn(dir: string, name: string): string {
+  const issue = path.join(dir, name);
+  mkdirSync(issue);
+  writeFileSync(path.join(issue, '01.news'), PAGE_01);
+  writeFileSync(path.join(issue, '04.news'), PAGE_04);
+  return issue;
+}
+
+test('a folder outside the workspace is read with its page and forgotten when the page closes', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'galley-folders-'));
+  try {
+    const outside = issueIn(dir, 'outside');
+    const workspace = path.join(dir, 'workspace');
+    mkdirSync(workspace);
+    const inside = issueIn(workspace, 'inside');
+    await withDriver({ workspaceFolders: [workspace] }, async (d) => {
+      assert.equal((await named(d, PAGE_4_HEADLINE)).length, 1, 'the workspace page 4');
+      const page1 = await d.openFile(path.join(outside, '01.news'));
+      assert.equal((await named(d, PAGE_4_HEADLINE)).length, 2, 'page 4 beside the opened page is read');
+      await d.close(page1);
+      // didClose is handled once the closed page is read again from disk: ask until it is.
+      assert.ok(await eventually(async () => (await named(d, PAGE_4_HEADLINE)).length === 1), 'the outside folder is forgotten');
+      const insidePage = await d.openFile(path.join(inside, '01.news'));
+      await d.close(insidePage);
+      assert.equal((await named(d, PAGE_4_HEADLINE)).length, 1, 'the workspace folder is kept');
+      assert.ok((await named(d, '市长调研')).length >= 1);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
