@@ -10,8 +10,10 @@ import {
   DocumentDiagnosticReportKind,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
@@ -31,6 +33,7 @@ import { URI } from 'vscode-uri';
 import { format } from 'node:util';
 import { ResyncingMessageReader } from './resyncingMessageReader';
 import { DiskPages } from './workspace/diskPages';
+import { MAX_PAGE_LENGTH, sizeAgainstLimit } from './core/limits';
 import { DEFAULT_PAGE_SETTINGS, PageFilter, type PageSettings } from './workspace/pageFilter';
 
 /**
@@ -236,15 +239,33 @@ documents.onDidOpen(async (e) => {
   refreshDiagnostics();
 });
 
+/** Open pages too large to check, told once each. */
+const tooLarge = new Set<string>();
+
 documents.onDidChangeContent((e) => {
+  const uri = key(e.document.uri);
+  const text = e.document.getText();
+  if (text.length > MAX_PAGE_LENGTH && !tooLarge.has(uri)) {
+    tooLarge.add(uri);
+    const { size, limit } = sizeAgainstLimit(text.length);
+    // A notification, not a request: there is nothing to answer.
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message:
+        locale === 'zh'
+          ? `Galley 不检查此版面：它有 ${size} 百万字符，超过了 ${limit} 百万字符的上限。`
+          : `Galley does not check this page: it holds ${size} million characters, more than the ${limit} million a page may hold.`,
+    });
+  }
   // A change on one page can break or mend a jump line on another: re-pull them all.
-  if (service.pages.set(key(e.document.uri), e.document.getText(), e.document.version)) refreshDiagnostics();
+  if (service.pages.set(uri, text, e.document.version)) refreshDiagnostics();
 });
 
 documents.onDidClose(async (e) => {
   // Closed, the page is what the disk says again (or gone, if it was never saved).
   const uri = key(e.document.uri);
   open.delete(uri);
+  tooLarge.delete(uri);
   // Its settings are asked again if it opens again: the cache holds the open pages only.
   settingsCache.delete(uri);
   await files.reload(uri);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ResponseError, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol/node';
 import { DEFAULT_CAPABILITIES, Driver, SAMPLE_000, SAMPLE_004, fileUri, withDriver } from './driver';
+import { MAX_PAGE_LENGTH } from '../../server/src/core/limits';
 
 const METHOD_NOT_FOUND = -32601;
 /** A document in a folder that does not exist: no siblings to read. */
@@ -104,6 +105,30 @@ describe('a 10 MB single-line document', () => {
       await d.close(uri);
       await d.waitForRefresh(mark);
       assert.equal(await d.request('galley/parseResult', { uri }), null);
+    });
+  });
+});
+
+describe('a page beyond the size Galley reads', () => {
+  test('is kept but not parsed, the user is told once, and the pages beside it still answer', { timeout: 120_000 }, async () => {
+    // Past 32 M characters: the model of such a page could outgrow the server's memory.
+    const text = `${'本报讯 会议要求各地压实责任。\n'.repeat(Math.ceil((MAX_PAGE_LENGTH + 1) / 16))}`;
+    assert.ok(text.length > MAX_PAGE_LENGTH);
+    await withDriver({ timeoutMs: 60_000 }, async (d) => {
+      const uri = `${NOWHERE}/too-large.news`;
+      const mark = d.mark();
+      await d.open(uri, text);
+      assert.deepEqual(await d.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+      assert.deepEqual(await d.diagnostics(uri), []);
+      const told = d.eventsOf('window/showMessage', mark).map((e) => (e.params as { message: string }).message);
+      assert.equal(told.length, 1);
+      assert.match(told[0], /does not check this page/);
+      // A one-character edit does not tell again.
+      await d.change(uri, `的${text}`);
+      assert.deepEqual(await d.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+      assert.equal(d.eventsOf('window/showMessage', mark).length, 1);
+      const small = await d.openFile(SAMPLE_000);
+      assert.ok((await d.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: small } })).length > 0);
     });
   });
 });

@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePage, describeFsError, readPage, type ReadResult } from '../../server/src/cli/readPage';
+import { MAX_PAGE_LENGTH } from '../../server/src/core/limits';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ''), 'hex'));
 const concat = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(Buffer.concat(parts));
@@ -45,6 +46,14 @@ const BIG5_BYTES = hex(`
   bfa4b260a44aa5f8b77ebdd5ace3a143`);
 
 describe('decodePage', () => {
+  test('a text past the page size limit is refused with its size, one under it is read', () => {
+    const line = Buffer.from('本报讯 会议要求各地压实责任。\n');
+    const over = Buffer.alloc(line.length * Math.ceil((MAX_PAGE_LENGTH + 1) / 16));
+    for (let at = 0; at < over.length; at += line.length) line.copy(over, at);
+    assertError(decodePage('big.news', over), /too large to check: 33\.6 million characters \(a page may hold 33\.5 million\)/);
+    assertText(decodePage('ok.news', Uint8Array.from(line)), line.toString(), 'UTF-8');
+  });
+
   test('empty file is an empty UTF-8 page', () => {
     assertText(decodePage('e.txt', new Uint8Array(0)), '', 'UTF-8');
   });

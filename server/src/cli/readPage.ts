@@ -24,11 +24,13 @@
  *  7. The decoded text is checked for a high share (over 10 %) of control characters in its
  *     first 8 K characters: that is a binary file too. Tab, line feed, vertical tab, form feed
  *     (pdftotext's page break) and carriage return are text.
+ *  8. A text longer than MAX_PAGE_LENGTH (core/limits.ts) is refused as too large to check.
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { analyse } from 'chardet';
+import { MAX_PAGE_LENGTH, sizeAgainstLimit } from '../core/limits';
 
 export type ReadResult =
   | {
@@ -71,6 +73,10 @@ export function decodePage(path: string, bytes: Uint8Array): ReadResult {
   const fail = (error: string): ReadResult => ({ ok: false, path, error });
   const done = (text: string, encoding: string): ReadResult => {
     if (isMostlyControl(text)) return fail('binary file (control characters), skipped');
+    if (text.length > MAX_PAGE_LENGTH) {
+      const { size, limit } = sizeAgainstLimit(text.length);
+      return fail(`too large to check: ${size} million characters (a page may hold ${limit} million)`);
+    }
     return { ok: true, path, text, encoding };
   };
 

@@ -8,6 +8,7 @@ import { parseDocument, type ParsedDocument } from '../core/parsePage';
 import type { Page } from '../core/model';
 import type { PageLine } from '../core/lines';
 import { Issue } from '../core/issue';
+import { MAX_PAGE_LENGTH } from '../core/limits';
 
 interface Entry {
   readonly uri: string;
@@ -104,7 +105,7 @@ export class PageStore {
     if (e.parsed) return e.parsed;
     const text = e.text ?? e.load?.();
     if (text === undefined) return undefined;
-    const parsed = parseDocument(text, uri, e.page, e.previous);
+    const parsed = parseDocument(text.length > MAX_PAGE_LENGTH ? '' : text, uri, e.page, e.previous);
     e.previous = undefined;
     e.page = parsed.page;
     if (e.version >= 0) e.parsed = parsed;
