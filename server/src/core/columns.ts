@@ -28,36 +28,36 @@ function columnWidths(lines: readonly PageLine[]): Float64Array {
   const widths = new Float64Array(lines.length);
   const window = new Float64Array(2 * RADIUS + 1);
   let size = 0;
-  const insert = (w: number): void => {
-    let at = size++;
-    while (at > 0 && window[at - 1] > w) {
-      window[at] = window[at - 1];
-      at--;
+  for (let n = -RADIUS - 1; n < lines.length; n++) {
+    // Slide: the line RADIUS + 1 above n leaves the window, the line RADIUS below it enters.
+    const outgoing = lines[n - RADIUS - 1];
+    if (outgoing !== undefined && !outgoing.blank) {
+      let at = 0;
+      while (window[at] !== outgoing.width) at++;
+      size--;
+      for (; at < size; at++) window[at] = window[at + 1];
     }
-    window[at] = w;
-  };
-  const find = (w: number): number => {
-    for (let at = 0; at < size; at++) if (window[at] === w) return at;
-    return -1;
-  };
-  const remove = (w: number): void => {
-    let at = find(w);
-    size--;
-    for (; at < size; at++) window[at] = window[at + 1];
-  };
-  for (let k = 0; k <= RADIUS && k < lines.length; k++) if (!lines[k].blank) insert(lines[k].width);
-  for (let n = 0; n < lines.length; n++) {
-    if (n > 0) {
-      const incoming = lines[n + RADIUS];
-      const outgoing = lines[n - RADIUS - 1];
-      if (outgoing && !outgoing.blank) remove(outgoing.width);
-      if (incoming && !incoming.blank) insert(incoming.width);
+    const incoming = lines[n + RADIUS];
+    if (incoming !== undefined && !incoming.blank) {
+      const w = incoming.width;
+      let at = size++;
+      while (at > 0 && window[at - 1] > w) {
+        window[at] = window[at - 1];
+        at--;
+      }
+      window[at] = w;
     }
+    if (n < 0) continue;
     // The window holds line n itself; its quartile is taken over the others.
-    const own = lines[n].blank ? -1 : find(lines[n].width);
+    const line = lines[n];
+    let own = -1;
+    if (!line.blank) {
+      own = 0;
+      while (window[own] !== line.width) own++;
+    }
     const others = own < 0 ? size : size - 1;
     if (others === 0) {
-      widths[n] = lines[n].width;
+      widths[n] = line.width;
       continue;
     }
     const q = Math.floor(others * 0.75);
