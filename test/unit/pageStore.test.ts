@@ -25,7 +25,7 @@ describe('pages indexed from disk', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  test('the index model keeps headlines, jumps and first paragraphs, not figures or later paragraphs', () => {
+  test('the index model keeps headlines, jumps and first paragraphs, not figures, people, sections or later paragraphs', () => {
     const indexed = indexPageFile(file, uri);
     assert.ok('page' in indexed);
     const full = parsePage(text, uri);
@@ -38,6 +38,9 @@ describe('pages indexed from disk', () => {
     assert.ok(full.figures.length > 0);
     assert.ok(indexed.page.items.every((i) => i.paragraphs.length <= 1));
     assert.ok(full.items.some((i) => i.paragraphs.length > 1));
+    assert.ok(indexed.page.items.every((i) => i.people.length === 0 && i.sections.length === 0));
+    assert.ok(full.items.some((i) => i.people.length > 0) && full.items.some((i) => i.sections.length > 0));
+    assert.deepEqual(indexed.page.photos.map((p) => p.range), full.photos.map((p) => p.range));
   });
 
   test('an unreadable file is an error, not a page', () => {
