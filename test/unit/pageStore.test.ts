@@ -25,7 +25,7 @@ describe('pages indexed from disk', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  test('the index model keeps headlines, jumps and first paragraphs, not figures, people, sections or later paragraphs', () => {
+  test('the index model keeps headlines, jumps and an untitled item’s first paragraph, not figures, people, sections or other paragraphs', () => {
     const indexed = indexPageFile(file, uri);
     assert.ok('page' in indexed);
     const full = parsePage(text, uri);
@@ -36,7 +36,7 @@ describe('pages indexed from disk', () => {
     assert.deepEqual(indexed.page.jumps, full.jumps);
     assert.equal(indexed.page.figures.length, 0);
     assert.ok(full.figures.length > 0);
-    assert.ok(indexed.page.items.every((i) => i.paragraphs.length <= 1));
+    assert.ok(indexed.page.items.every((i) => (i.headline === null ? i.paragraphs.length <= 1 : i.paragraphs.length === 0)));
     assert.ok(full.items.some((i) => i.paragraphs.length > 1));
     assert.ok(indexed.page.items.every((i) => i.people.length === 0 && i.sections.length === 0));
     assert.ok(full.items.some((i) => i.people.length > 0) && full.items.some((i) => i.sections.length > 0));
@@ -57,7 +57,7 @@ describe('pages indexed from disk', () => {
     assert.ok(indexed.page.items.length > 0);
   });
 
-  test('an indexed page reads its text again when a feature needs its lines, and opening it parses it in full', () => {
+  test('an indexed page is read and parsed in full again when a feature needs it, and keeps its index model', () => {
     const store = new PageStore();
     const indexed = indexPageFile(file, uri);
     assert.ok('page' in indexed);
@@ -67,7 +67,9 @@ describe('pages indexed from disk', () => {
     assert.equal(reads, 0, 'the model alone needs no text');
     assert.equal(store.get(uri)?.lines.length, text.split('\n').length);
     assert.equal(reads, 1);
-    assert.equal(store.get(uri)?.page.figures.length, 0);
+    assert.ok((store.get(uri)?.page.figures.length ?? 0) > 0, 'a feature sees the whole page');
+    assert.ok(store.get(uri)!.page.items.some((i) => i.paragraphs.length > 1));
+    assert.equal(store.page(uri), indexed.page, 'the store keeps the index model');
     store.set(uri, text, 1);
     assert.ok((store.get(uri)?.page.figures.length ?? 0) > 0, 'the open page has its figures');
   });

@@ -2,8 +2,8 @@
  * The model a page read from disk keeps. A workspace holds years of pages, and only the open
  * page's own features read paragraphs, sections, people, figures and dates; the index keeps
  * what issues, workspace symbols and jump targets read: ids, jumps, headlines, ranges, photo
- * ranges and captions, and each item's first paragraph (an untitled item is named by its
- * first words). A page is parsed in full again when it is opened.
+ * ranges and captions, and the first paragraph of an untitled item (it is named by its first
+ * words). A page is parsed in full again when it is opened.
  */
 import type { Page } from '../core/model';
 import { parseDocument } from '../core/parsePage';
@@ -16,7 +16,7 @@ export function indexModel(page: Page): Page {
     id: page.id,
     idSource: page.idSource,
     furniture: page.furniture,
-    items: page.items.map((item) => ({ ...item, people: [], sections: [], paragraphs: item.paragraphs.slice(0, 1) })),
+    items: page.items.map((item) => ({ ...item, people: [], sections: [], paragraphs: item.headline === null ? item.paragraphs.slice(0, 1) : [] })),
     photos: page.photos.map((photo) => ({ ...photo, people: [] })),
     jumps: page.jumps,
     figures: [],

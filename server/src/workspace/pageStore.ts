@@ -96,8 +96,10 @@ export class PageStore {
   }
 
   /**
-   * A page with its line measures. A page read from disk keeps only its model between requests
-   * (a workspace holds years of pages); its lines are measured again when a feature needs them.
+   * A page parsed in full, with its line measures. A page read from disk keeps only a model
+   * between requests (a workspace holds years of pages): its lines are measured again when a
+   * feature needs them, and a page indexed from disk, whose index model is not the whole page,
+   * is read and parsed afresh.
    */
   get(uri: string): ParsedDocument | undefined {
     const e = this.#entries.get(uri);
@@ -105,9 +107,11 @@ export class PageStore {
     if (e.parsed) return e.parsed;
     const text = e.text ?? e.load?.();
     if (text === undefined) return undefined;
-    const parsed = parseDocument(text.length > MAX_PAGE_LENGTH ? '' : text, uri, e.page, e.previous);
+    const indexed = e.load !== undefined;
+    const parsed = parseDocument(text.length > MAX_PAGE_LENGTH ? '' : text, uri, indexed ? undefined : e.page, e.previous);
     e.previous = undefined;
-    e.page = parsed.page;
+    // An indexed page keeps its small index model; the full one is the request's alone.
+    if (!indexed) e.page = parsed.page;
     if (e.version >= 0) e.parsed = parsed;
     return parsed;
   }
