@@ -30,9 +30,10 @@ describe('worker pool threads', () => {
   test('workers give the same index models as this thread, and report unreadable files', async () => {
     const pool = new WorkerPool(WORKER, 2);
     try {
-      assert.equal(pool.workers, 2);
+      assert.equal(pool.workers, 0, 'no worker before the first job');
       const jobs = [...files, join(dir, 'missing.news')];
       const results = await Promise.all(jobs.map((f) => pool.index(f, URI.file(f).toString())));
+      assert.equal(pool.workers, 2);
       jobs.forEach((f, k) => assert.deepEqual(results[k], indexPageFile(f, URI.file(f).toString()), f));
       assert.ok('error' in results[results.length - 1]);
     } finally {

@@ -51,8 +51,8 @@ describe('pages indexed from disk', () => {
 
   test('a pool without its worker script indexes in this thread', async () => {
     const pool = new WorkerPool(join(dir, 'no-worker.js'));
-    assert.equal(pool.workers, 0);
     const indexed = await pool.index(file, uri);
+    assert.equal(pool.workers, 0);
     assert.ok('page' in indexed);
     assert.ok(indexed.page.items.length > 0);
   });

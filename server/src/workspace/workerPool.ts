@@ -30,21 +30,35 @@ export class WorkerPool {
   /** Each worker's jobs, in the order it answers them: a reply needs no id. */
   readonly #held = new Map<Worker, Pending[]>();
   readonly #queue: Pending[] = [];
+  readonly #script: string;
+  readonly #size: number;
+  #started = false;
 
-  /** @param script the bundled worker (dist/worker.js beside dist/server.js and dist/cli.js) */
+  /**
+   * Workers start with the first job: a server that only ever sees single open pages never
+   * pays for them.
+   * @param script the bundled worker (dist/worker.js beside dist/server.js and dist/cli.js)
+   */
   constructor(script = path.join(__dirname, 'worker.js'), size = Math.min(MAX_WORKERS, availableParallelism())) {
-    if (!existsSync(script)) return;
-    for (let k = 0; k < size; k++) {
+    this.#script = script;
+    this.#size = size;
+  }
+
+  /** Workers running (none before the first job, nor where they cannot run). */
+  get workers(): number {
+    return this.#workers.length;
+  }
+
+  #start(): void {
+    this.#started = true;
+    if (!existsSync(this.#script)) return;
+    for (let k = 0; k < this.#size; k++) {
       try {
-        this.#add(new Worker(script));
+        this.#add(new Worker(this.#script));
       } catch {
         break;
       }
     }
-  }
-
-  get workers(): number {
-    return this.#workers.length;
   }
 
   /** Reads a page file and makes its index model. */
@@ -63,6 +77,7 @@ export class WorkerPool {
 
   /** Never rejects: jobs report their failures in their results. */
   #run(job: Job): Promise<JobResult> {
+    if (!this.#started) this.#start();
     if (this.workers === 0) return Promise.resolve(runJob(job));
     return new Promise((resolve) => {
       this.#queue.push({ job, resolve });
