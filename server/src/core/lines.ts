@@ -2,7 +2,7 @@
  * The lines of a page with the measurements the segmenter reasons about: the text without
  * extraction spacing, and the printed width of the line in em (a Han character is 1 em).
  */
-import { LineIndex, collapseCjkSpaces } from './text';
+import { LineIndex, collapseCjkSpaces, isSpace } from './text';
 
 export interface PageLine {
   /** 0-based line number. */
@@ -42,7 +42,7 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
     let spaced = false;
     for (let i = start; i < end; i++) {
       const c = raw.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) {
+      if (isSpace(c)) {
         spaced = true;
         continue;
       }

@@ -61,6 +61,8 @@ export function parseDocument(text: string, uri: string, known?: Page, previous?
   const fromHeader = headerId?.type === 'furniture' && headerId.pageId !== undefined ? parsePageRef(headerId.pageId) : null;
   const fromName = fromHeader === null ? pageIdFromFileName(uri) : null;
 
+  let found: ReturnType<typeof findFigures> | undefined;
+  const figuresOf = (): ReturnType<typeof findFigures> => (found ??= findFigures(index));
   const page: Page = {
     uri,
     id: fromHeader ?? fromName,
@@ -79,8 +81,6 @@ export function parseDocument(text: string, uri: string, known?: Page, previous?
     },
     lineCount: index.lineCount,
   };
-  let found: ReturnType<typeof findFigures> | undefined;
-  const figuresOf = (): ReturnType<typeof findFigures> => (found ??= findFigures(index));
   return { page, index, lines };
 }
 

@@ -74,7 +74,8 @@ export function range(startLine: number, startChar: number, endLine: number, end
 /** Han ideographs (CJK unified, extension A, compatibility). */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+/** The spaces justification and extraction put into a line (the ones collapseCjkSpaces looks at). */
+export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
 function hasSpace(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;

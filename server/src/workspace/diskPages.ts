@@ -11,9 +11,9 @@ import { URI } from 'vscode-uri';
 import { readPage, readPageSync } from '../cli/readPage';
 import type { PageStore } from './pageStore';
 import { issueKey } from './pageStore';
-
 import { PageFilter } from './pageFilter';
 import { WorkerPool } from './workerPool';
+
 /** The most page files one workspace index reads. */
 const MAX_FILES = 50_000;
 /** How many files are read at once. */
@@ -33,7 +33,6 @@ export class DiskPages {
     this.#warn = warn;
     this.#pool = pool;
   }
-
 
   setRoots(roots: string[]): void {
     this.roots = roots;
