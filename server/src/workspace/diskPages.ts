@@ -26,12 +26,11 @@ export class DiskPages {
   readonly #store: PageStore;
   readonly #warn: (message: string) => void;
   readonly #indexedFolders = new Set<string>();
-  readonly #pool: WorkerPool;
+  readonly #pool = new WorkerPool();
 
-  constructor(store: PageStore, warn: (message: string) => void, pool = new WorkerPool()) {
+  constructor(store: PageStore, warn: (message: string) => void) {
     this.#store = store;
     this.#warn = warn;
-    this.#pool = pool;
   }
 
   setRoots(roots: string[]): void {
