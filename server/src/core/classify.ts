@@ -5,6 +5,7 @@
  */
 import type { PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
+import { hasCode } from './text';
 
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
@@ -49,7 +50,7 @@ const EDITOR_FIRSTS = '本责编校美组版审图主值';
 const DATELINE_REACH = 40;
 
 function startsWithOneOf(s: string, firsts: string): boolean {
-  return s.length > 0 && firsts.includes(s[0]);
+  return s.length > 0 && hasCode(firsts, s.charCodeAt(0));
 }
 
 function hasWithin(s: string, a: string, b: string, reach: number): boolean {

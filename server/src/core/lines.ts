@@ -2,7 +2,7 @@
  * The lines of a page with the measurements the segmenter reasons about: the text without
  * extraction spacing, and the printed width of the line in em (a Han character is 1 em).
  */
-import { LineIndex, collapseCjkSpaces, isSpace } from './text';
+import { LineIndex, collapseCjkSpaces, hasCode, isSpace } from './text';
 
 export interface PageLine {
   /** 0-based line number. */
@@ -74,10 +74,10 @@ const SENTENCE_ENDS = '。！？!?…；;.';
 export function endsSentence(s: string): boolean {
   let i = s.length;
   while (i > 0 && isWhitespace(s.charCodeAt(i - 1))) i--;
-  while (i > 0 && CLOSERS.includes(s[i - 1])) i--;
-  if (i === 0 || !SENTENCE_ENDS.includes(s[i - 1])) return false;
+  while (i > 0 && hasCode(CLOSERS, s.charCodeAt(i - 1))) i--;
+  if (i === 0 || !hasCode(SENTENCE_ENDS, s.charCodeAt(i - 1))) return false;
   // `3.` numbers a list entry; it ends nothing.
-  return !(s[i - 1] === '.' && i > 1 && isDigit(s.charCodeAt(i - 2)));
+  return !(s.charCodeAt(i - 1) === 46 && i > 1 && isDigit(s.charCodeAt(i - 2)));
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -7,14 +7,14 @@ import type { Paragraph } from './model';
 import type { PageLine } from './lines';
 import { lineEndsSentence } from './classify';
 import { columnWidth } from './columns';
-import { range } from './text';
+import { hasCode, range } from './text';
 
 /** Joins wrapped lines: no space between CJK text, one space between Latin words. */
 export function joinWrapped(parts: readonly string[]): string {
   let out = '';
   let last = -1;
   for (const p of parts) {
-    if (last >= 0 && (isAlnum(last) || ',.;:!?'.includes(String.fromCharCode(last))) && p.length > 0 && (isAlnum(p.charCodeAt(0)) || p[0] === '(')) out += ' ';
+    if (last >= 0 && (isAlnum(last) || hasCode(',.;:!?', last)) && p.length > 0 && (isAlnum(p.charCodeAt(0)) || p[0] === '(')) out += ' ';
     out += p;
     if (p.length > 0) last = p.charCodeAt(p.length - 1);
   }

@@ -3,19 +3,21 @@
  * stories, teasers) with their headline stacks, people, sections and repaired paragraphs;
  * photos; jump lines; figures and dates. Text in, model out: no I/O.
  */
-import type { Dateline, Item, ItemKind, Page, Person, Photo, Range } from './model';
+import type { Item, ItemKind, Page, Person, Photo, Range } from './model';
 import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import type { Draft } from './segment';
 import type { StackLine } from './blocks';
-import { LineIndex, collapseCjkSpaces, range } from './text';
+import { LineIndex, collapseCjkSpaces, isSpaced, range } from './text';
 import { readLines } from './lines';
 import { findJumps, parsePageRef } from './jumps';
 import { findPhotoBlocks, findCredit } from './photos';
 import { buildBlocks } from './blocks';
-import { isPhotoStory, orientation, segment } from './segment';
+import { isPhotoStory, orientation, segment, splitHidden } from './segment';
+import { ItemReuse, type ItemsMade } from './itemReuse';
 import { readEnglishByline, readEnglishCredit, readPeople, withRange } from './people';
 import { findSections } from './sections';
+import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
@@ -27,6 +29,8 @@ export interface ParsedDocument {
   readonly page: Page;
   readonly index: LineIndex;
   readonly lines: readonly PageLine[];
+  /** What the next version's parse may take over. */
+  readonly made: ItemsMade;
 }
 
 export function parsePage(text: string, uri: string): Page {
@@ -35,18 +39,23 @@ export function parsePage(text: string, uri: string): Page {
 
 /**
  * Parses a page. Given the page's model from an earlier parse of the same text, only the line
- * measures are made again. Given the lines of an earlier version, each line that is unchanged
- * (same number, same text) is taken over with what was found of it.
+ * measures are made again. Given the parse of an earlier version, each line that is unchanged
+ * (same number, same text) is taken over with what was found of it, and so are the items made
+ * from unchanged lines alone.
  */
-export function parseDocument(text: string, uri: string, known?: Page, previous?: readonly PageLine[]): ParsedDocument {
+export function parseDocument(text: string, uri: string, known?: Page, previous?: ParsedDocument): ParsedDocument {
   const index = new LineIndex(text);
-  const lines = readLines(index, previous);
-  if (known) return { page: known, index, lines };
+  const lines = readLines(index, previous?.lines);
+  if (known) return { page: known, index, lines, made: new Map() };
   const jumps = findJumps(index);
   const photoBlocks = findPhotoBlocks(lines);
   const blocks = buildBlocks(lines, jumps, photoBlocks);
-  const drafts = segment(blocks, orientation(blocks));
+  const orient = orientation(blocks);
   const credits = creditLines(photoBlocks);
+  const reuse = new ItemReuse(previous?.made);
+  const items = segment(blocks, orient).flatMap((d) =>
+    reuse.itemsOf(d, orient, lines, credits, () => splitHidden(d, orient).map((piece) => toItem(piece, lines, index, credits))),
+  );
 
   let header: Page['furniture']['header'] = null;
   let date: Page['furniture']['date'] = null;
@@ -68,7 +77,7 @@ export function parseDocument(text: string, uri: string, known?: Page, previous?
     id: fromHeader ?? fromName,
     idSource: fromHeader !== null ? 'header' : fromName !== null ? 'file-name' : null,
     furniture: { header, date, editors },
-    items: drafts.map((d) => toItem(d, lines, index, credits)),
+    items,
     photos: photoBlocks.map((p) => toPhoto(p, lines, index, credits.get(p) ?? p.last)),
     jumps,
     // Only hover and the parse result read figures and dates: they are found on first use, so
@@ -81,7 +90,7 @@ export function parseDocument(text: string, uri: string, known?: Page, previous?
     },
     lineCount: index.lineCount,
   };
-  return { page, index, lines };
+  return { page, index, lines, made: reuse.made };
 }
 
 function lineRange(l: PageLine): Range {
@@ -208,53 +217,6 @@ function toTeaser(title: PageLine, last: PageLine): Item {
     source: null,
     paragraphs: [],
   };
-}
-
-/** How far after the dateline's opening words its reporter bracket may start. */
-const BRACKET_WITHIN = 16;
-/** How many lines a reporter bracket may wrap over. */
-const BRACKET_LINES = 3;
-
-/** The dateline and the people its bracket names: `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
-function readDateline(l: PageLine, lines: readonly PageLine[], index: LineIndex): Dateline & { people: Person[] } {
-  const open = l.raw.search(/[（(]/);
-  if (open < 0 || open - l.indent > BRACKET_WITHIN) {
-    // `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`.
-    const m = /^.*?(?:[讯电](?=\s|$)|\s?(?:—|–|--))/.exec(l.raw.slice(l.indent));
-    const end = m ? l.indent + m[0].length : l.raw.trimEnd().length;
-    return { range: range(l.n, l.indent, l.n, end), text: l.raw.slice(l.indent, end).trim(), people: [] };
-  }
-  const parts: string[] = [];
-  let endLine = l.n;
-  let endChar = -1;
-  let text = l.raw.slice(open + 1);
-  for (let n = l.n, k = 0; k < BRACKET_LINES * 2 && n < lines.length; k++) {
-    const close = text.search(/[）)]/);
-    if (close >= 0) {
-      parts.push(text.slice(0, close));
-      endLine = n;
-      endChar = (n === l.n ? open + 1 : 0) + close + 1;
-      break;
-    }
-    parts.push(text);
-    n++;
-    while (n < lines.length && lines[n].blank) n++;
-    text = lines[n]?.raw ?? '';
-  }
-  if (endChar < 0) return { range: lineRange(l), text: l.flat, people: [] };
-  const spaced = isSpaced(parts.join(' '));
-  // A name wrapped at the line end continues on the next line: join without a space,
-  // unless the text is justified letter by letter.
-  const inner = parts.map((p) => p.trim()).join(spaced ? ' ' : '');
-  const r = range(l.n, l.indent, endLine, endChar);
-  const datelineText = (l.raw.slice(l.indent, open).trim() + '（' + inner + '）').replace(/\s+/g, ' ');
-  return { range: r, text: datelineText, people: withRange(readPeople(inner, 'reporter'), r, index) };
-}
-
-/** Justified letter by letter: most tokens are a single character. */
-function isSpaced(s: string): boolean {
-  const tokens = s.trim().split(/\s+/).filter(Boolean);
-  return tokens.length >= 3 && tokens.filter((t) => [...t].length === 1).length / tokens.length >= 0.6;
 }
 
 function toPhoto(p: PhotoBlock, lines: readonly PageLine[], index: LineIndex, creditLine: number): Photo {

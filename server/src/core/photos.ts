@@ -5,6 +5,7 @@
  */
 import type { PageLine } from './lines';
 import { readPeople } from './people';
+import { hasCode } from './text';
 
 /** How a caption starts: a photo marker at the start of the line. */
 const CAPTION_START =
@@ -50,7 +51,7 @@ export function findCredit(raw: string): CaptionCredit | null {
 const CAPTION_FIRSTS = '拼组图左右上下中▲△';
 
 export function captionMarker(flat: string): string | null {
-  if (flat.length === 0 || !CAPTION_FIRSTS.includes(flat[0])) return null;
+  if (flat.length === 0 || !hasCode(CAPTION_FIRSTS, flat.charCodeAt(0))) return null;
   const m = CAPTION_START.exec(flat);
   return m ? m[0].replace(/[为：:\s]+$/, '') || m[0] : null;
 }

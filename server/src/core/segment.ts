@@ -110,12 +110,12 @@ function neighbours(content: readonly Block[], i: number): [number, number] {
   return [from, to];
 }
 
-/** Cuts blocks into item drafts. */
+/** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
 export function segment(blocks: readonly Block[], orient: Orientation): Draft[] {
   const s = new Segmenter(orient);
   for (const b of blocks) s.add(b);
   s.close();
-  return s.drafts.flatMap((d) => splitHidden(d, orient));
+  return s.drafts;
 }
 
 /** Walks the blocks in page order, keeping the item being read open until something ends it. */
@@ -304,7 +304,7 @@ function* permutations(k: number, n: number): Generator<number[]> {
  * set headlines after their text, in the credits (one article cannot carry both a dateline
  * reporter and a byline of its own).
  */
-function splitHidden(d: Draft, orient: Orientation): Draft[] {
+export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   if (d.inner.length === 0 || d.teaser) return [d];
   // Words are weighed only for candidates that stand apart from the text (or open a notice);
   // a draft without one is not cut, and its text is not read for words.

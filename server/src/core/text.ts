@@ -74,6 +74,15 @@ export function range(startLine: number, startChar: number, endLine: number, end
 /** Han ideographs (CJK unified, extension A, compatibility). */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 
+/**
+ * True when `chars` holds the character with this code. Asked by code: indexing a string with
+ * a Han character makes a new one-character string each time, and this is asked of every line.
+ */
+export function hasCode(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
+}
+
 /** The spaces justification and extraction put into a line (the ones collapseCjkSpaces looks at). */
 export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
@@ -99,4 +108,10 @@ export function collapseCjkSpaces(s: string): string {
     i = end - 1;
   }
   return kept === 0 ? s : out + s.slice(kept);
+}
+
+/** Justified letter by letter: most tokens are a single character. */
+export function isSpaced(s: string): boolean {
+  const tokens = s.trim().split(/\s+/).filter(Boolean);
+  return tokens.length >= 3 && tokens.filter((t) => [...t].length === 1).length / tokens.length >= 0.6;
 }

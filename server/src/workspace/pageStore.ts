@@ -6,7 +6,6 @@
 import { URI, Utils } from 'vscode-uri';
 import { parseDocument, type ParsedDocument } from '../core/parsePage';
 import type { Page } from '../core/model';
-import type { PageLine } from '../core/lines';
 import { Issue } from '../core/issue';
 import { MAX_PAGE_LENGTH } from '../core/limits';
 
@@ -24,8 +23,8 @@ interface Entry {
   page?: Page;
   /** The line measures too, kept only for documents open in the editor. */
   parsed?: ParsedDocument;
-  /** The lines of the version before, whose unchanged lines the next parse takes over. */
-  previous?: readonly PageLine[];
+  /** The parse of the version before, whose unchanged lines and items the next parse takes over. */
+  previous?: ParsedDocument;
 }
 
 /** The folder a page belongs to: its issue. */
@@ -47,7 +46,7 @@ export class PageStore {
       return false;
     }
     // Typing changes a line or two: the others keep what was measured of them.
-    const previous = version >= 0 && old && old.version >= 0 ? (old.parsed?.lines ?? old.previous) : undefined;
+    const previous = version >= 0 && old && old.version >= 0 ? (old.parsed ?? old.previous) : undefined;
     this.#entries.set(uri, { uri, text, version, previous });
     this.#added(uri);
     return true;

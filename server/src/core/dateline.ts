@@ -1,0 +1,62 @@
+/**
+ * The dateline that opens an article, and the reporters its bracket names. The bracket may wrap
+ * over lines: `本报讯（记者 罗丽 通讯员 安` + `豪）`.
+ */
+import type { Dateline, Person } from './model';
+import type { PageLine } from './lines';
+import { type LineIndex, isSpaced, range } from './text';
+import { readPeople, withRange } from './people';
+
+/** How far after the dateline's opening words its reporter bracket may start. */
+const BRACKET_WITHIN = 16;
+/** How many lines a reporter bracket may wrap over. */
+const BRACKET_LINES = 3;
+
+/** The dateline and the people its bracket names: `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
+export function readDateline(l: PageLine, lines: readonly PageLine[], index: LineIndex): Dateline & { people: Person[] } {
+  const open = l.raw.search(/[（(]/);
+  if (open < 0 || open - l.indent > BRACKET_WITHIN) {
+    // `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`.
+    const m = /^.*?(?:[讯电](?=\s|$)|\s?(?:—|–|--))/.exec(l.raw.slice(l.indent));
+    const end = m ? l.indent + m[0].length : l.raw.trimEnd().length;
+    return { range: range(l.n, l.indent, l.n, end), text: l.raw.slice(l.indent, end).trim(), people: [] };
+  }
+  const parts: string[] = [];
+  let endLine = l.n;
+  let endChar = -1;
+  let text = l.raw.slice(open + 1);
+  for (let n = l.n, k = 0; k < BRACKET_LINES * 2 && n < lines.length; k++) {
+    const close = text.search(/[）)]/);
+    if (close >= 0) {
+      parts.push(text.slice(0, close));
+      endLine = n;
+      endChar = (n === l.n ? open + 1 : 0) + close + 1;
+      break;
+    }
+    parts.push(text);
+    n++;
+    while (n < lines.length && lines[n].blank) n++;
+    text = lines[n]?.raw ?? '';
+  }
+  if (endChar < 0) return { range: range(l.n, l.indent, l.n, l.raw.trimEnd().length), text: l.flat, people: [] };
+  const spaced = isSpaced(parts.join(' '));
+  // A name wrapped at the line end continues on the next line: join without a space,
+  // unless the text is justified letter by letter.
+  const inner = parts.map((p) => p.trim()).join(spaced ? ' ' : '');
+  const r = range(l.n, l.indent, endLine, endChar);
+  const datelineText = (l.raw.slice(l.indent, open).trim() + '（' + inner + '）').replace(/\s+/g, ' ');
+  return { range: r, text: datelineText, people: withRange(readPeople(inner, 'reporter'), r, index) };
+}
+
+/**
+ * The last line readDateline may read for a dateline: as many non-blank lines as a bracket
+ * may wrap over. What it finds depends on these lines alone.
+ */
+export function datelineReach(l: PageLine, lines: readonly PageLine[]): number {
+  let n = l.n;
+  for (let k = 1; k < BRACKET_LINES * 2 && n < lines.length - 1; k++) {
+    n++;
+    while (n < lines.length - 1 && lines[n].blank) n++;
+  }
+  return n;
+}

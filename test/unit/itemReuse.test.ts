@@ -1,0 +1,86 @@
+// An edited page parsed with its version before must read exactly as a fresh parse of the
+// edited text: the items taken over are only those the edit could not have changed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fc from 'fast-check';
+import { parseDocument, type ParsedDocument } from '../../server/src/core/parsePage';
+
+const SAMPLES = join(__dirname, '../../samples');
+const CONVENTIONS = join(__dirname, '../fixtures/conventions');
+const pages = [
+  ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
+  ...readdirSync(CONVENTIONS).map((f) => join(CONVENTIONS, f)),
+].map((file) => readFileSync(file, 'utf8'));
+
+const URI = 'file:///issue/01.news';
+
+/** The model as JSON, figures and dates read: what a client sees. */
+const seen = (d: ParsedDocument): string => JSON.stringify({ ...d.page, figures: d.page.figures, dates: d.page.dates });
+
+type Edit = { at: number; kind: 'type' | 'delete-line' | 'blank' | 'join' | 'headline' | 'bracket'; text: string };
+
+/** Applies an edit to line `at % lines`, the way a user might: typing, deleting, breaking or joining lines. */
+function apply(text: string, e: Edit): string {
+  const lines = text.split('\n');
+  const n = e.at % lines.length;
+  switch (e.kind) {
+    case 'type':
+      lines[n] = e.text + lines[n];
+      break;
+    case 'delete-line':
+      lines.splice(n, 1);
+      break;
+    case 'blank':
+      lines.splice(n, 0, '');
+      break;
+    case 'join':
+      if (n + 1 < lines.length) lines.splice(n, 2, lines[n] + lines[n + 1]);
+      break;
+    case 'headline':
+      lines.splice(n, 0, '', e.text, '');
+      break;
+    case 'bracket':
+      lines[n] = `${lines[n]}（`;
+      break;
+  }
+  return lines.join('\n');
+}
+
+const edit = fc.record({
+  at: fc.nat(5000),
+  kind: fc.constantFrom<Edit['kind']>('type', 'delete-line', 'blank', 'join', 'headline', 'bracket'),
+  text: fc.constantFrom('的', '本报讯（记者 张三', '乡村振兴战略全面推进', '图①', '（下转4版）', '。', '一、总体要求'),
+});
+
+test('a page parsed with its version before reads as a fresh parse, edit after edit', () => {
+  fc.assert(
+    fc.property(fc.nat(pages.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (p, edits) => {
+      let text = pages[p];
+      let doc = parseDocument(text, URI);
+      for (const e of edits) {
+        text = apply(text, e);
+        doc = parseDocument(text, URI, undefined, doc);
+        assert.equal(seen(doc), seen(parseDocument(text, URI)));
+      }
+    }),
+    { numRuns: 60, seed: 20261201 },
+  );
+});
+
+test('typing in one article leaves the other articles’ items as they were', () => {
+  const text = pages[0];
+  const before = parseDocument(text, URI);
+  const target = [...before.page.items].reverse().find((i) => i.paragraphs.length > 2 && i.headline !== null)!;
+  const line = target.paragraphs[1].range.start.line;
+  const lines = text.split('\n');
+  lines[line] = `的${lines[line]}`;
+  const after = parseDocument(lines.join('\n'), URI, undefined, before);
+  const kept = after.page.items.filter((i) => before.page.items.includes(i));
+  // Every item but the edited one is the very object made before; the edited one is new.
+  assert.equal(kept.length, before.page.items.length - 1);
+  const edited = after.page.items.find((i) => i.headline === target.headline)!;
+  assert.notEqual(edited, target);
+  assert.ok(edited.paragraphs[1].text.startsWith('的'));
+});
