@@ -8,16 +8,13 @@ import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import {
   headerPageId,
-  isByline,
   isDateFurniture,
-  isDateline,
-  isEditorLine,
   isBracketedAside,
   isHeadingLike,
   isMasthead,
-  isSource,
   isSubtitle,
   lineEndsSentence,
+  lineKind,
   sectionNumbering,
 } from './classify';
 import { PARAGRAPH_INDENT } from './columns';
@@ -125,7 +122,8 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
-    if (pageId !== undefined || isEditorLine(l.flat) || (i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat)))) {
+    const kind = lineKind(l);
+    if (pageId !== undefined || kind === 'editor' || (i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat)))) {
       blocks.push({ type: 'furniture', line: l, pageId });
       continue;
     }
@@ -136,9 +134,9 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       while (i + 1 < content.length && content[i + 1].n <= teaserEnd) i++;
       continue;
     }
-    if (isDateline(l.flat)) blocks.push({ type: 'dateline', line: l });
-    else if (isByline(l.raw, l.flat)) blocks.push({ type: 'byline', line: l });
-    else if (isSource(l.flat)) blocks.push({ type: 'source', line: l });
+    if (kind === 'dateline') blocks.push({ type: 'dateline', line: l });
+    else if (kind === 'byline') blocks.push({ type: 'byline', line: l });
+    else if (kind === 'source') blocks.push({ type: 'source', line: l });
     else {
       const startsWithFrom = byLine.startingOn(l.n).some((j) => j.direction === 'from' && j.range.start.character <= l.indent);
       blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom });
@@ -165,7 +163,7 @@ function endsParagraph(b: Block | undefined): boolean {
   if (!b) return true;
   switch (b.type) {
     case 'text':
-      return b.endsWithJump || lineEndsSentence(b.line) || isRecordLine(b.line.flat) || isBracketedAside(b.line.flat);
+      return b.endsWithJump || closesParagraph(b.line);
     case 'dateline':
       return false;
     case 'stack':
@@ -174,6 +172,11 @@ function endsParagraph(b: Block | undefined): boolean {
     default:
       return true;
   }
+}
+
+/** The line ends what it closes: a sentence, a record, or a bracketed aside. */
+function closesParagraph(l: PageLine): boolean {
+  return (l.endsParagraph ??= lineEndsSentence(l) || isRecordLine(l.flat) || isBracketedAside(l.flat));
 }
 
 /** The most lines a headline candidate inside running text may take. */

@@ -3,7 +3,7 @@
  * byline, a source line, page furniture, or a line that could be a headline. The segmenter
  * decides in context what the candidates really are.
  */
-import type { PageLine } from './lines';
+import type { LineKind, PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
 import { hasCode } from './text';
 
@@ -60,24 +60,36 @@ function hasWithin(s: string, a: string, b: string, reach: number): boolean {
   return bt >= 0 && bt < reach;
 }
 
-export function isDateline(flat: string): boolean {
+function isDateline(flat: string): boolean {
   const c = flat.charCodeAt(0);
   if (c >= 65 && c <= 90) return ENGLISH_DATELINE.test(flat) || DATELINE.test(flat);
   return hasWithin(flat, '讯', '电', DATELINE_REACH) && DATELINE.test(flat);
 }
 
-export function isByline(raw: string, flat: string): boolean {
+function isByline(raw: string, flat: string): boolean {
   // The flat line starts with the trimmed line's first character.
   if (!startsWithOneOf(flat, BYLINE_FIRSTS)) return false;
   return BYLINE.test(raw.trim()) || /^[□■◎]/.test(flat);
 }
 
-export function isSource(flat: string): boolean {
+function isSource(flat: string): boolean {
   return startsWithOneOf(flat, SOURCE_FIRSTS) && SOURCE.test(flat);
 }
 
-export function isEditorLine(flat: string): boolean {
+function isEditorLine(flat: string): boolean {
   return startsWithOneOf(flat, EDITOR_FIRSTS) && EDITOR_LINE.test(flat);
+}
+
+/** What a line is on its own, in the order a page's lines are asked: editor lines are furniture. */
+export function lineKind(l: PageLine): LineKind {
+  return (l.kind ??= readLineKind(l));
+}
+
+function readLineKind(l: PageLine): LineKind {
+  if (isEditorLine(l.flat)) return 'editor';
+  if (isDateline(l.flat)) return 'dateline';
+  if (isByline(l.raw, l.flat)) return 'byline';
+  return isSource(l.flat) ? 'source' : 'text';
 }
 
 /** The page id a header line names, or undefined when the line is no page header. */

@@ -3,6 +3,7 @@
  * extraction spacing, and the printed width of the line in em (a Han character is 1 em).
  */
 import { LineIndex, collapseCjkSpaces, hasCode, isSpace } from './text';
+import type { CaptionCredit } from './photos';
 
 export interface PageLine {
   /** 0-based line number. */
@@ -15,10 +16,20 @@ export interface PageLine {
   readonly width: number;
   /** Column of the first non-space character. */
   readonly indent: number;
-  /** What the classifier found the line to be (classify.ts), kept once asked. */
+  /**
+   * What was found of the line alone, kept once asked: a line is asked again by several passes,
+   * and a line an edit left unchanged keeps its answers into the next version's parse.
+   */
   headingLike?: boolean;
   endsSentence?: boolean;
+  kind?: LineKind;
+  endsParagraph?: boolean;
+  credit?: CaptionCredit | null;
+  captionMarker?: string | null;
 }
+
+/** What a line is on its own (see classify.ts lineKind). */
+export type LineKind = 'editor' | 'dateline' | 'byline' | 'source' | 'text';
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
@@ -59,6 +70,10 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
       indent: start,
       headingLike: undefined,
       endsSentence: undefined,
+      kind: undefined,
+      endsParagraph: undefined,
+      credit: undefined,
+      captionMarker: undefined,
     });
   }
   return out;

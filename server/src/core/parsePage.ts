@@ -21,7 +21,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { NOTICE_TITLE, isDateFurniture, isEditorLine, trailingAuthor } from './classify';
+import { NOTICE_TITLE, isDateFurniture, lineKind, trailingAuthor } from './classify';
 
 
 /** A parsed page with the text measures the language features reuse. */
@@ -64,7 +64,7 @@ export function parseDocument(text: string, uri: string, known?: Page, previous?
     if (b.type !== 'furniture') continue;
     if (b.pageId !== undefined && !header) header = { text: b.line.flat, range: lineRange(b.line) };
     if (isDateFurniture(b.line.flat) && !date) date = { text: b.line.raw.trim(), range: lineRange(b.line) };
-    if (isEditorLine(b.line.flat)) editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
+    if (lineKind(b.line) === 'editor') editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
   }
   const headerId = blocks.find((b) => b.type === 'furniture' && b.pageId !== undefined);
   const fromHeader = headerId?.type === 'furniture' && headerId.pageId !== undefined ? parsePageRef(headerId.pageId) : null;

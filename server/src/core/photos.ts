@@ -47,10 +47,21 @@ export function findCredit(raw: string): CaptionCredit | null {
   return null;
 }
 
+/** A line's credit, kept on the line: every line of a page is asked, some more than once. */
+function lineCredit(l: PageLine): CaptionCredit | null {
+  if (l.credit === undefined) l.credit = findCredit(l.raw);
+  return l.credit;
+}
+
+function lineMarker(l: PageLine): string | null {
+  if (l.captionMarker === undefined) l.captionMarker = captionMarker(l.flat);
+  return l.captionMarker;
+}
+
 /** Every character CAPTION_START can start with. */
 const CAPTION_FIRSTS = '拼组图左右上下中▲△';
 
-export function captionMarker(flat: string): string | null {
+function captionMarker(flat: string): string | null {
   if (flat.length === 0 || !hasCode(CAPTION_FIRSTS, flat.charCodeAt(0))) return null;
   const m = CAPTION_START.exec(flat);
   return m ? m[0].replace(/[为：:\s]+$/, '') || m[0] : null;
@@ -69,7 +80,7 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
   for (const b of marked) for (let n = b.first; n <= b.last; n++) inCaption.add(n);
   const taken = (n: number) => inCaption.has(n);
   for (let i = 0; i < nonBlank.length; i++) {
-    const credit = findCredit(nonBlank[i].raw);
+    const credit = lineCredit(nonBlank[i]);
     if (!credit || taken(nonBlank[i].n) || !/摄|Photo|\//i.test(credit.credit)) continue;
     let k = i;
     // Only lines set directly above it (no blank line between) continue the caption.
@@ -102,15 +113,15 @@ export function findPhotoBlocks(lines: readonly PageLine[]): PhotoBlock[] {
   const nonBlank = lines.filter((l) => !l.blank);
   const blocks: { first: number; last: number; marker: string | null; credit: string | null }[] = [];
   for (let i = 0; i < nonBlank.length; i++) {
-    const marker = captionMarker(nonBlank[i].flat);
+    const marker = lineMarker(nonBlank[i]);
     if (!marker) continue;
     let j = i;
-    let credit = findCredit(nonBlank[j].raw);
-    while (!credit && j + 1 < nonBlank.length && j - i + 1 < MAX_CAPTION_LINES && !captionMarker(nonBlank[j + 1].flat)) {
+    let credit = lineCredit(nonBlank[j]);
+    while (!credit && j + 1 < nonBlank.length && j - i + 1 < MAX_CAPTION_LINES && !lineMarker(nonBlank[j + 1])) {
       // A caption ends at its credit; a sentence end followed by another marker also ends it.
-      if (/[。！？]["”’]*\s*$/.test(nonBlank[j].flat) && !findCredit(nonBlank[j + 1].raw)) break;
+      if (/[。！？]["”’]*\s*$/.test(nonBlank[j].flat) && !lineCredit(nonBlank[j + 1])) break;
       j++;
-      credit = findCredit(nonBlank[j].raw);
+      credit = lineCredit(nonBlank[j]);
     }
     if (!credit && !/[。！？]["”’]*$/.test(nonBlank[j].flat) && j > i) j = i;
     blocks.push({ first: nonBlank[i].n, last: nonBlank[j].n, marker, credit: credit?.credit ?? null });

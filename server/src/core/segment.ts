@@ -65,17 +65,27 @@ export function orientation(blocks: readonly Block[]): Orientation {
   const content = blocks.filter((b) => b.type !== 'furniture' && b.type !== 'photo');
   let vote = 0;
   const first = content.find((b) => b.type !== 'teaser');
-  const last = [...content].reverse().find((b) => b.type !== 'teaser' && b.type !== 'byline');
+  let last: Block | undefined;
+  for (let i = content.length - 1; i >= 0 && !last; i--) if (content[i].type !== 'teaser' && content[i].type !== 'byline') last = content[i];
   if (first?.type === 'stack' && (!first.inner || headsTopOfPage(content))) vote -= 2;
   if (last?.type === 'stack' && !last.inner) vote += 2;
-  const words = (b: Block): string =>
-    b.type === 'stack' ? b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join('') : '';
-  const stacks = content.flatMap((b, i) => (b.type === 'stack' && !b.inner ? [i] : []));
-  const wanted = new Set(stacks.flatMap((i) => [...bigrams(words(content[i]))]));
-  const index = new BigramIndex(content.map((b) => (b.type === 'text' || b.type === 'dateline' ? b.line.flat : '')), wanted);
-  for (const i of stacks) {
-    const [from, to] = neighbours(content, i);
-    vote += index.overlap(words(content[i]), from, i) - index.overlap(words(content[i]), i + 1, to);
+  // The headline stacks, by place in `content`, with their words. A page of a thousand lines
+  // holds a few dozen: the loops below go over the page once.
+  const stacks: { at: number; words: string }[] = [];
+  const wanted = new Set<number>();
+  const text: string[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const b = content[i];
+    text.push(b.type === 'text' || b.type === 'dateline' ? b.line.flat : '');
+    if (b.type !== 'stack' || b.inner) continue;
+    const words = b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join('');
+    stacks.push({ at: i, words });
+    for (const w of bigrams(words)) wanted.add(w);
+  }
+  const index = new BigramIndex(text, wanted);
+  for (const { at, words } of stacks) {
+    const [from, to] = neighbours(content, at);
+    vote += index.overlap(words, from, at) - index.overlap(words, at + 1, to);
   }
   return vote >= 0 ? 'headline-after' : 'headline-before';
 }
