@@ -5,7 +5,6 @@
  */
 import type { LineKind, PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
-import { hasCode } from './text';
 
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
@@ -49,8 +48,17 @@ const EDITOR_FIRSTS = '本责编校美组版审图主值';
 /** A Chinese dateline ends with 讯 or 电 within this many characters. */
 const DATELINE_REACH = 40;
 
-function startsWithOneOf(s: string, firsts: string): boolean {
-  return s.length > 0 && hasCode(firsts, s.charCodeAt(0));
+/** For each UTF-16 code, the patterns a line starting with it may match, one bit each: one lookup a line. */
+const FIRSTS = new Uint8Array(0x10000);
+const BYLINE_BIT = 1;
+const SOURCE_BIT = 2;
+const EDITOR_BIT = 4;
+for (const [chars, bit] of [[BYLINE_FIRSTS, BYLINE_BIT], [SOURCE_FIRSTS, SOURCE_BIT], [EDITOR_FIRSTS, EDITOR_BIT]] as const) {
+  for (let k = 0; k < chars.length; k++) FIRSTS[chars.charCodeAt(k)] |= bit;
+}
+
+function startsWithOneOf(s: string, bit: number): boolean {
+  return s.length > 0 && (FIRSTS[s.charCodeAt(0)] & bit) !== 0;
 }
 
 function hasWithin(s: string, a: string, b: string, reach: number): boolean {
@@ -68,16 +76,16 @@ function isDateline(flat: string): boolean {
 
 function isByline(raw: string, flat: string): boolean {
   // The flat line starts with the trimmed line's first character.
-  if (!startsWithOneOf(flat, BYLINE_FIRSTS)) return false;
+  if (!startsWithOneOf(flat, BYLINE_BIT)) return false;
   return BYLINE.test(raw.trim()) || /^[□■◎]/.test(flat);
 }
 
 function isSource(flat: string): boolean {
-  return startsWithOneOf(flat, SOURCE_FIRSTS) && SOURCE.test(flat);
+  return startsWithOneOf(flat, SOURCE_BIT) && SOURCE.test(flat);
 }
 
 function isEditorLine(flat: string): boolean {
-  return startsWithOneOf(flat, EDITOR_FIRSTS) && EDITOR_LINE.test(flat);
+  return startsWithOneOf(flat, EDITOR_BIT) && EDITOR_LINE.test(flat);
 }
 
 /** What a line is on its own, in the order a page's lines are asked: editor lines are furniture. */

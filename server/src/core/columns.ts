@@ -7,8 +7,11 @@ import type { PageLine } from './lines';
 
 /** How many lines on each side of a line measure its column. */
 const RADIUS = 8;
-/** Column widths of every line of a line array, computed once per array. */
-const columnCache = new WeakMap<readonly PageLine[], Float64Array>();
+/**
+ * Column widths of every line of a line array, computed once per array. Plain arrays: a page
+ * makes one per article body, and small typed arrays cost more to make than they save.
+ */
+const columnCache = new WeakMap<readonly PageLine[], number[]>();
 
 /** The column width around line i of `lines`: the upper quartile of nearby line widths. */
 export function columnWidth(lines: readonly PageLine[], i: number): number {
@@ -20,13 +23,16 @@ export function columnWidth(lines: readonly PageLine[], i: number): number {
   return widths[i] ?? 0;
 }
 
+/** The sliding window of columnWidths, in order: one for all calls (a call runs to its end). */
+const windowScratch = new Float64Array(2 * RADIUS + 1);
+
 /**
  * Every line's column width in one pass: the window of widths slides down the lines, kept in
  * order by insertion, so each step costs one insertion and one removal.
  */
-function columnWidths(lines: readonly PageLine[]): Float64Array {
-  const widths = new Float64Array(lines.length);
-  const window = new Float64Array(2 * RADIUS + 1);
+function columnWidths(lines: readonly PageLine[]): number[] {
+  const widths: number[] = new Array<number>(lines.length).fill(0);
+  const window = windowScratch;
   let size = 0;
   for (let n = -RADIUS - 1; n < lines.length; n++) {
     // Slide: the line RADIUS + 1 above n leaves the window, the line RADIUS below it enters.

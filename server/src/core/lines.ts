@@ -2,7 +2,7 @@
  * The lines of a page with the measurements the segmenter reasons about: the text without
  * extraction spacing, and the printed width of the line in em (a Han character is 1 em).
  */
-import { LineIndex, collapseCjkSpaces, hasCode, isSpace } from './text';
+import { LineIndex, collapseCjkSpaces, isSpace } from './text';
 import type { CaptionCredit } from './photos';
 
 export interface PageLine {
@@ -85,12 +85,19 @@ const CLOSERS = '”’」』）)》"\'';
 /** Characters that end a sentence. */
 const SENTENCE_ENDS = '。！？!?…；;.';
 
+/** CLOSER and SENTENCE_END, by UTF-16 code: every line's end is looked up. */
+const LINE_ENDS = new Uint8Array(0x10000);
+const CLOSER = 1;
+const SENTENCE_END = 2;
+for (let k = 0; k < CLOSERS.length; k++) LINE_ENDS[CLOSERS.charCodeAt(k)] |= CLOSER;
+for (let k = 0; k < SENTENCE_ENDS.length; k++) LINE_ENDS[SENTENCE_ENDS.charCodeAt(k)] |= SENTENCE_END;
+
 /** True when the line ends a sentence: 。！？… possibly followed by closing quotes. */
 export function endsSentence(s: string): boolean {
   let i = s.length;
   while (i > 0 && isWhitespace(s.charCodeAt(i - 1))) i--;
-  while (i > 0 && hasCode(CLOSERS, s.charCodeAt(i - 1))) i--;
-  if (i === 0 || !hasCode(SENTENCE_ENDS, s.charCodeAt(i - 1))) return false;
+  while (i > 0 && (LINE_ENDS[s.charCodeAt(i - 1)] & CLOSER) !== 0) i--;
+  if (i === 0 || (LINE_ENDS[s.charCodeAt(i - 1)] & SENTENCE_END) === 0) return false;
   // `3.` numbers a list entry; it ends nothing.
   return !(s.charCodeAt(i - 1) === 46 && i > 1 && isDigit(s.charCodeAt(i - 2)));
 }
