@@ -37,12 +37,16 @@ const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 export function readLines(index: LineIndex, previous?: readonly PageLine[]): PageLine[] {
   const out: PageLine[] = [];
   for (let n = 0; n < index.lineCount; n++) {
-    const raw = index.line(n);
+    let raw = index.line(n);
     const before = previous?.[n];
     if (before !== undefined && before.raw === raw) {
       out.push(before);
       continue;
     }
+    // A line's text is a slice of the page's and keeps all of that text alive. A line read
+    // again after an edit outlives its version's text (the next versions take it over): it
+    // gets a copy of its own, or each keystroke would keep one more copy of the page.
+    if (previous !== undefined) raw = ownCopy(raw);
     let start = 0;
     let end = raw.length;
     while (start < end && isWhitespace(raw.charCodeAt(start))) start++;
@@ -77,6 +81,11 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
     });
   }
   return out;
+}
+
+/** A string that keeps no longer string alive (V8 flattens the joined string into a new one). */
+function ownCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */
