@@ -1,8 +1,8 @@
 // The parser on the two real pages in samples/: what a careful reader sees in them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { parsePage } from '../../server/src/core/parsePage';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parsePage, parseSummary } from '../../server/src/core/parsePage';
 
 const page000 = parsePage(readFileSync('samples/000_2600d985db85e4f0.news.txt', 'utf8'), 'samples/000_2600d985db85e4f0.news.txt');
 const page004 = parsePage(readFileSync('samples/004_f2a9e54971a23ea8.news.txt', 'utf8'), 'samples/004_f2a9e54971a23ea8.news.txt');
@@ -97,4 +97,27 @@ test('a section head set in two lines is one paragraph', () => {
   const head = item.paragraphs.find((p) => p.range.start.line === 158);
   assert.equal(head?.text, '优化工作体系，解决“吕梁山护工”工作怎么开展的问题。');
   assert.equal(head?.range.end.line, 159);
+});
+
+test('a page’s summary is its full parse without people, sections, figures, dates and all but an untitled item’s first paragraph', () => {
+  const files = [
+    ...readdirSync('samples').map((f) => `samples/${f}`),
+    ...readdirSync('test/fixtures/conventions').map((f) => `test/fixtures/conventions/${f}`),
+  ];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const full = parsePage(text, file);
+    const summary = parseSummary(text, file);
+    assert.deepEqual(
+      summary,
+      {
+        ...full,
+        items: full.items.map((item) => ({ ...item, people: [], sections: [], paragraphs: item.headline === null ? item.paragraphs.slice(0, 1) : [] })),
+        photos: full.photos.map((photo) => ({ ...photo, people: [] })),
+        figures: [],
+        dates: [],
+      },
+      file,
+    );
+  }
 });

@@ -2,24 +2,23 @@
  * The dateline that opens an article, and the reporters its bracket names. The bracket may wrap
  * over lines: `本报讯（记者 罗丽 通讯员 安` + `豪）`.
  */
-import type { Dateline, Person } from './model';
+import type { Dateline } from './model';
 import type { PageLine } from './lines';
-import { type LineIndex, isSpaced, range } from './text';
-import { readPeople, withRange } from './people';
+import { isSpaced, range } from './text';
 
 /** How far after the dateline's opening words its reporter bracket may start. */
 const BRACKET_WITHIN = 16;
 /** How many lines a reporter bracket may wrap over. */
 const BRACKET_LINES = 3;
 
-/** The dateline and the people its bracket names: `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
-export function readDateline(l: PageLine, lines: readonly PageLine[], index: LineIndex): Dateline & { people: Person[] } {
+/** The dateline and the names its bracket holds (the reporters): `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
+export function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline & { names: string } {
   const open = l.raw.search(/[（(]/);
   if (open < 0 || open - l.indent > BRACKET_WITHIN) {
     // `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`.
     const m = /^.*?(?:[讯电](?=\s|$)|\s?(?:—|–|--))/.exec(l.raw.slice(l.indent));
     const end = m ? l.indent + m[0].length : l.raw.trimEnd().length;
-    return { range: range(l.n, l.indent, l.n, end), text: l.raw.slice(l.indent, end).trim(), people: [] };
+    return { range: range(l.n, l.indent, l.n, end), text: l.raw.slice(l.indent, end).trim(), names: '' };
   }
   const parts: string[] = [];
   let endLine = l.n;
@@ -38,14 +37,14 @@ export function readDateline(l: PageLine, lines: readonly PageLine[], index: Lin
     while (n < lines.length && lines[n].blank) n++;
     text = lines[n]?.raw ?? '';
   }
-  if (endChar < 0) return { range: range(l.n, l.indent, l.n, l.raw.trimEnd().length), text: l.flat, people: [] };
+  if (endChar < 0) return { range: range(l.n, l.indent, l.n, l.raw.trimEnd().length), text: l.flat, names: '' };
   const spaced = isSpaced(parts.join(' '));
   // A name wrapped at the line end continues on the next line: join without a space,
   // unless the text is justified letter by letter.
   const inner = parts.map((p) => p.trim()).join(spaced ? ' ' : '');
   const r = range(l.n, l.indent, endLine, endChar);
   const datelineText = (l.raw.slice(l.indent, open).trim() + '（' + inner + '）').replace(/\s+/g, ' ');
-  return { range: r, text: datelineText, people: withRange(readPeople(inner, 'reporter'), r, index) };
+  return { range: r, text: datelineText, names: inner };
 }
 
 /**
