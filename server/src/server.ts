@@ -30,6 +30,7 @@ import {
   type Locale,
 } from './languageService';
 import { URI } from 'vscode-uri';
+import { posix } from 'node:path';
 import { format } from 'node:util';
 import { ResyncingMessageReader } from './resyncingMessageReader';
 import { DiskPages } from './workspace/diskPages';
@@ -70,7 +71,11 @@ const settingsCache = new Map<string, Promise<DiagnosticSettings>>();
  * One spelling per page: clients encode URIs differently (`%E7` or `%e7`, `(` or `%28`), and a
  * page read from disk must not enter its issue twice.
  */
-const key = (uri: string): string => URI.parse(uri).toString();
+const key = (uri: string): string => {
+  const u = URI.parse(uri);
+  // `issue/x/../01.news` is `issue/01.news`: one page, in the issue of the pages beside it.
+  return (u.scheme === 'file' ? u.with({ path: posix.normalize(u.path) }) : u).toString();
+};
 /** The open documents, by key, with the URI their client uses. */
 const open = new Map<string, string>();
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
-import { PAGE_01, PAGE_04, withDriver, type Driver } from './driver';
+import { PAGE_01, PAGE_04, fileUri, withDriver, type Driver } from './driver';
 
 const PAGE_4_HEADLINE = '全市防汛工作会议召开';
 
@@ -50,6 +50,25 @@ test('a folder outside the workspace is read with its page and forgotten when th
       await d.close(insidePage);
       assert.equal((await named(d, PAGE_4_HEADLINE)).length, 1, 'the workspace folder is kept');
       assert.ok((await named(d, '市长调研')).length >= 1);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a page opened by a path through `..` is the page of its folder, with the pages beside it', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'galley-dotdot-'));
+  try {
+    const issue = issueIn(dir, 'issue');
+    mkdirSync(path.join(issue, 'scans'));
+    await withDriver({ workspaceFolders: [] }, async (d) => {
+      // The client names the page through a sub-folder and back; the folder is the issue.
+      const uri = `${fileUri(path.join(issue, 'scans'))}/../01.news`;
+      await d.open(uri, PAGE_01);
+      const codes = (await d.diagnostics(uri)).map((x) => x.code);
+      assert.ok(!codes.includes('jump-unmatched'), `page 4 answers the jump: ${codes.join(', ')}`);
+      // Page 1 is counted once, not again as read from disk beside page 4.
+      assert.equal((await named(d, '市长调研重点工程建设')).length, 1);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
