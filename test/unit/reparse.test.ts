@@ -94,7 +94,7 @@ test('typing in one article leaves the other articles’ items as they were', ()
   assert.ok(edited.paragraphs[1].text.startsWith('的的'));
 });
 
-test('a long session of edits keeps no copy of each version’s text', () => {
+test('a long session of edits and line breaks keeps no copy of each version’s text', () => {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   // About 200 KB, typed into line after line: each version's text is as long as the page.
@@ -107,7 +107,9 @@ test('a long session of edits keeps no copy of each version’s text', () => {
   const start = heapAfter();
   for (let k = 0; k < 200; k++) {
     const n = (k * 97) % lines.length;
-    lines[n] = `的${lines[n]}`;
+    // Typing, and every other time a line break: the lines below it move down.
+    if (k % 2 === 0) lines[n] = `的${lines[n]}`;
+    else lines.splice(n, 0, '');
     doc = parseDocument(lines.join('\n'), URI, undefined, doc);
   }
   // A line read again after an edit used to keep its version’s whole text alive: 200 versions

@@ -33,14 +33,20 @@ export type LineKind = 'editor' | 'dateline' | 'byline' | 'source' | 'text';
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-/** The lines of a page; a line of `previous` with the same number and text is reused. */
+/**
+ * The lines of a page. A line of `previous` with the same number and text is reused; below the
+ * last change, where a line break typed or deleted moved the lines, a line with the text of the
+ * one as many lines up or down in `previous` keeps what was found of it, at its new number.
+ */
 export function readLines(index: LineIndex, previous?: readonly PageLine[]): PageLine[] {
   const out: PageLine[] = [];
+  const moved = previous ? index.lineCount - previous.length : 0;
+  const tail = previous && moved !== 0 ? movedTail(index, previous, moved) : index.lineCount;
   for (let n = 0; n < index.lineCount; n++) {
     let raw = index.line(n);
-    const before = previous?.[n];
+    const before = n >= tail ? previous![n - moved] : previous?.[n];
     if (before !== undefined && before.raw === raw) {
-      out.push(before);
+      out.push(n === before.n ? before : movedLine(before, n));
       continue;
     }
     // A line's text is a slice of the page's and keeps all of that text alive. A line read
@@ -81,6 +87,31 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
     });
   }
   return out;
+}
+
+/** A line at a new number, with what was found of it (a literal: a spread builds objects slowly). */
+function movedLine(l: PageLine, n: number): PageLine {
+  return {
+    n,
+    raw: l.raw,
+    flat: l.flat,
+    blank: l.blank,
+    width: l.width,
+    indent: l.indent,
+    headingLike: l.headingLike,
+    endsSentence: l.endsSentence,
+    kind: l.kind,
+    endsParagraph: l.endsParagraph,
+    credit: l.credit,
+    captionMarker: l.captionMarker,
+  };
+}
+
+/** The first line of the unchanged end of the page, which stands `moved` lines from where it stood in `previous`. */
+function movedTail(index: LineIndex, previous: readonly PageLine[], moved: number): number {
+  let n = index.lineCount;
+  while (n > 0 && n - 1 - moved >= 0 && previous[n - 1 - moved].raw === index.line(n - 1)) n--;
+  return n;
 }
 
 /** A string that keeps no longer string alive (V8 flattens the joined string into a new one). */

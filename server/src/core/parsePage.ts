@@ -13,7 +13,7 @@ import { readLines } from './lines';
 import { findJumps, parsePageRef } from './jumps';
 import { findPhotoBlocks, findCredit } from './photos';
 import { buildBlocks } from './blocks';
-import { isPhotoStory, orientation, segment, splitHidden } from './segment';
+import { isPhotoStory, orientation, segment, splitHidden, type Orientation } from './segment';
 import { ItemReuse, type ItemsMade } from './itemReuse';
 import { readEnglishByline, readEnglishCredit, readPeople, withRange } from './people';
 import { findSections } from './sections';
@@ -73,10 +73,7 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
   const blocks = buildBlocks(lines, jumps, photoBlocks);
   const orient = orientation(blocks);
   const credits = creditLines(photoBlocks);
-  const make = (d: Draft): Item[] => splitHidden(d, orient).map((piece) => toItem(piece, lines, index, credits, depth));
-  const reuse = previous ? new ItemReuse(previous.made) : undefined;
-  const drafts = segment(blocks, orient);
-  const items = reuse ? drafts.flatMap((d) => reuse.itemsOf(d, orient, lines, credits, () => make(d))) : drafts.flatMap(make);
+  const { items, made } = makeItems(segment(blocks, orient), orient, lines, index, credits, depth, previous);
 
   let header: Page['furniture']['header'] = null;
   let date: Page['furniture']['date'] = null;
@@ -118,7 +115,27 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
     },
     lineCount: index.lineCount,
   };
-  return { page, index, lines, made: reuse?.made ?? NOTHING_MADE };
+  return { page, index, lines, made };
+}
+
+/**
+ * The items of the drafts, taken over from the version before where they can be. A function of
+ * its own: the closures of `parse` stay with the page (its figures are found on first read),
+ * and one that held the version before would keep every earlier version alive.
+ */
+function makeItems(
+  drafts: readonly Draft[],
+  orient: Orientation,
+  lines: readonly PageLine[],
+  index: LineIndex,
+  credits: ReadonlyMap<PhotoBlock, number>,
+  depth: Depth,
+  previous: ParsedDocument | undefined,
+): { items: Item[]; made: ItemsMade } {
+  const make = (d: Draft): Item[] => splitHidden(d, orient).map((piece) => toItem(piece, lines, index, credits, depth));
+  if (!previous) return { items: drafts.flatMap(make), made: NOTHING_MADE };
+  const reuse = new ItemReuse(previous, lines.length);
+  return { items: drafts.flatMap((d) => reuse.itemsOf(d, orient, lines, credits, () => make(d))), made: reuse.made };
 }
 
 function lineRange(l: PageLine): Range {
