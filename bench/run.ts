@@ -218,6 +218,8 @@ interface PageLatency {
   cached: Record<string, FeatureLatency>;
   /** Each request right after a one-character edit: the server reparses. Timed from didChange. */
   afterEdit: Record<string, FeatureLatency>;
+  /** documentSymbol right after a line break typed or deleted: the lines below it move. */
+  afterBreak: Record<string, FeatureLatency>;
 }
 
 interface LspResult {
@@ -348,7 +350,25 @@ async function lspLatency(corpus: Corpus): Promise<LspResult> {
           await restart();
         }
       }
-      pages[label] = { bytes: bytesOf(text), lines: parsed.lineCount, cached, afterEdit };
+      // After a line break: Enter typed at the start of that line, then deleted again.
+      let broken = false;
+      const lineBreak = async () => {
+        const at = { line: editLine, character: 0 };
+        await server!.change(uri, [broken ? { range: { start: at, end: { line: editLine + 1, character: 0 } }, text: '' } : { range: { start: at, end: at }, text: '\n' }]);
+        broken = !broken;
+        const lines = current.split('\n');
+        if (broken) lines.splice(editLine, 0, '');
+        else lines.splice(editLine, 1);
+        current = lines.join('\n');
+      };
+      const afterBreak: Record<string, FeatureLatency> = {
+        documentSymbol: await measureFeature(nEdit, EDIT_WARMUPS, () => lineBreak().then(() => req('textDocument/documentSymbol', td))),
+      };
+      if (afterBreak.documentSymbol.error) {
+        log(`lsp ${label}: documentSymbol after a line break: ${afterBreak.documentSymbol.error}; restarting the server`);
+        await restart();
+      }
+      pages[label] = { bytes: bytesOf(text), lines: parsed.lineCount, cached, afterEdit, afterBreak };
       log(`lsp ${label}: documentSymbol p99 ${ms(cached.documentSymbol.p99)} cached, ${ms(afterEdit.documentSymbol.p99)} after an edit`);
     } finally {
       await server?.stop(1000);
@@ -838,6 +858,7 @@ function report(r: Results): string {
       const cells = (x: FeatureLatency) => [String(x.n), ms(x.p50), x.error ? `> ${ms(REQUEST_TIMEOUT_MS)} (${x.error})` : ms(x.p99)];
       for (const [name, x] of Object.entries(p.cached)) rows.push([label, name, 'cached', ...cells(x)]);
       for (const [name, x] of Object.entries(p.afterEdit)) rows.push([label, name, 'after edit', ...cells(x)]);
+      for (const [name, x] of Object.entries(p.afterBreak ?? {})) rows.push([label, name, 'after line break', ...cells(x)]);
     }
     out.push(table(['page', 'request', 'version', 'n', 'p50', 'p99'], rows));
     if (!l.hoverProvider) out.push('(the server has no hover capability)');
