@@ -229,11 +229,13 @@ interface LspResult {
 }
 
 /**
- * Edits before the timed ones. A fresh server's parser runs unoptimised for its first dozen or
- * so parses (5–20 ms on a 20 KB page, then 2–3 ms): the figure is an editor that has been typed
- * in, not the first keystrokes after start.
+ * Edits before the timed ones: the figure is an editor that has been typed in, not the first
+ * keystrokes after start. A fresh server's parser runs unoptimised for its first dozen or so
+ * parses (5–20 ms on a 20 KB page), and until about the 45th edit the optimising compiler still
+ * stalls one now and then (6–11 ms, with no garbage collection in client or server); 20
+ * warm-up edits left those stalls in the timed ones.
  */
-const EDIT_WARMUPS = QUICK ? 5 : 20;
+const EDIT_WARMUPS = QUICK ? 5 : 50;
 /** One request may take this long before the feature counts as failed (and the server is restarted). */
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Sampling of one feature stops after this long (at least 3 samples are kept). */
