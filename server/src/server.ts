@@ -273,6 +273,7 @@ documents.onDidClose(async (e) => {
   tooLarge.delete(uri);
   // Its settings are asked again if it opens again: the cache holds the open pages only.
   settingsCache.delete(uri);
+  service.pages.close(uri);
   await files.reload(uri);
   files.releaseFolderOf(uri, (u) => open.has(u));
   if (!canPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -83,6 +83,27 @@ describe('pages indexed from disk', () => {
     assert.equal(store.text(uri), '本报讯 编辑中的文字。');
   });
 
+  test('a closed page gives way to the page read from disk, unless it is opened again first', () => {
+    const store = new PageStore();
+    const indexed = indexPageFile(file, uri);
+    assert.ok('page' in indexed);
+    store.set(uri, '本报讯 未保存的文字。', 3);
+    store.close(uri);
+    assert.equal(store.isOpen(uri), false);
+    // Until the file is read, the closed page keeps what it had.
+    assert.equal(store.text(uri), '本报讯 未保存的文字。');
+    store.setIndexed(uri, indexed.page, () => text);
+    assert.equal(store.text(uri), text);
+    assert.equal(store.page(uri), indexed.page, 'the summary is kept, not a full parse');
+    // Closed, then opened again while the file was being read: the editor's text stays.
+    store.set(uri, '本报讯 又打开了。', 4);
+    store.close(uri);
+    store.set(uri, '本报讯 又打开了。', 5);
+    store.setIndexed(uri, indexed.page, () => text);
+    assert.equal(store.text(uri), '本报讯 又打开了。');
+    assert.equal(store.isOpen(uri), true);
+  });
+
   test('an indexed page whose file is gone has no lines to give', async () => {
     const gone = join(dir, '02.news');
     await writeFile(gone, text);

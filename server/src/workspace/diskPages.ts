@@ -8,7 +8,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { readPage, readPageSync } from '../cli/readPage';
+import { readPageSync } from '../cli/readPage';
 import type { PageStore } from './pageStore';
 import { issueKey } from './pageStore';
 import { PageFilter } from './pageFilter';
@@ -88,16 +88,19 @@ export class DiskPages {
     });
   }
 
-  /** Re-reads one page from disk; a page that is gone or unreadable leaves the store. */
+  /**
+   * Re-reads one page from disk, on the worker pool like the rest of the index; a page that is
+   * gone or unreadable leaves the store. A page opened meanwhile is the editor's and stays.
+   */
   async reload(uri: string): Promise<void> {
     const u = URI.parse(uri);
-    if (u.scheme !== 'file') {
+    if (u.scheme !== 'file' || !(await isRegularFile(u.fsPath))) {
       this.#store.delete(uri);
       return;
     }
-    const read = (await isRegularFile(u.fsPath)) ? await readPage(u.fsPath) : null;
-    if (read?.ok) this.#store.set(uri, read.text);
-    else this.#store.delete(uri);
+    const indexed = await this.#pool.index(u.fsPath, uri);
+    if ('page' in indexed) this.#store.setIndexed(uri, indexed.page, () => readText(u.fsPath));
+    else if (!this.#store.isOpen(uri)) this.#store.delete(uri);
   }
 
   async #readAll(paths: readonly string[]): Promise<void> {

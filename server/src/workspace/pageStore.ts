@@ -58,9 +58,23 @@ export class PageStore {
    */
   setIndexed(uri: string, page: Page, load: () => string | undefined): void {
     // A page opened while its file was being read is the editor's: the file does not replace it.
-    if ((this.#entries.get(uri)?.version ?? -1) >= 0) return;
+    if (this.isOpen(uri)) return;
     this.#entries.set(uri, { uri, load, version: -1, page });
     this.#added(uri);
+  }
+
+  /**
+   * The editor closed the page: its text is the editor's no more, and the page read from disk
+   * replaces it (until then it keeps what was parsed of it).
+   */
+  close(uri: string): void {
+    const e = this.#entries.get(uri);
+    if (e && e.version >= 0) this.#entries.set(uri, { ...e, version: -1, previous: undefined });
+  }
+
+  /** True for a page open in the editor (set with a version). */
+  isOpen(uri: string): boolean {
+    return (this.#entries.get(uri)?.version ?? -1) >= 0;
   }
 
   #added(uri: string): void {
