@@ -5,6 +5,7 @@
  */
 import type { LineKind, PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
+import { codeTable } from './text';
 
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
@@ -48,14 +49,15 @@ const EDITOR_FIRSTS = '本责编校美组版审图主值';
 /** A Chinese dateline ends with 讯 or 电 within this many characters. */
 const DATELINE_REACH = 40;
 
-/** For each UTF-16 code, the patterns a line starting with it may match, one bit each: one lookup a line. */
-const FIRSTS = new Uint8Array(0x10000);
+/** The patterns a line starting with a character may match, one bit each. */
 const BYLINE_BIT = 1;
 const SOURCE_BIT = 2;
 const EDITOR_BIT = 4;
-for (const [chars, bit] of [[BYLINE_FIRSTS, BYLINE_BIT], [SOURCE_FIRSTS, SOURCE_BIT], [EDITOR_FIRSTS, EDITOR_BIT]] as const) {
-  for (let k = 0; k < chars.length; k++) FIRSTS[chars.charCodeAt(k)] |= bit;
-}
+const FIRSTS = codeTable([
+  [BYLINE_FIRSTS, BYLINE_BIT],
+  [SOURCE_FIRSTS, SOURCE_BIT],
+  [EDITOR_FIRSTS, EDITOR_BIT],
+]);
 
 function startsWithOneOf(s: string, bit: number): boolean {
   return s.length > 0 && (FIRSTS[s.charCodeAt(0)] & bit) !== 0;

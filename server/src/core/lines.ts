@@ -2,7 +2,7 @@
  * The lines of a page with the measurements the segmenter reasons about: the text without
  * extraction spacing, and the printed width of the line in em (a Han character is 1 em).
  */
-import { LineIndex, collapseCjkSpaces, isSpace } from './text';
+import { LineIndex, codeTable, collapseCjkSpaces, isSpace } from './text';
 import type { CaptionCredit } from './photos';
 
 export interface PageLine {
@@ -46,7 +46,7 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
     let raw = index.line(n);
     const before = n >= tail ? previous![n - moved] : previous?.[n];
     if (before !== undefined && before.raw === raw) {
-      out.push(n === before.n ? before : movedLine(before, n));
+      out.push(n === before.n ? before : pageLine(n, before.raw, before.flat, before.blank, before.width, before.indent, before));
       continue;
     }
     // A line's text is a slice of the page's and keeps all of that text alive. A line read
@@ -71,39 +71,29 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
       if (c >= 0xdc00 && c <= 0xdfff && i > start && isHighSurrogate(raw.charCodeAt(i - 1))) continue;
       width += c < 0x2000 ? 0.5 : 1;
     }
-    out.push({
-      n,
-      raw,
-      flat: spaced ? collapseCjkSpaces(trimmed) : trimmed,
-      blank: end === start,
-      width,
-      indent: start,
-      headingLike: undefined,
-      endsSentence: undefined,
-      kind: undefined,
-      endsParagraph: undefined,
-      credit: undefined,
-      captionMarker: undefined,
-    });
+    out.push(pageLine(n, raw, spaced ? collapseCjkSpaces(trimmed) : trimmed, end === start, width, start));
   }
   return out;
 }
 
-/** A line at a new number, with what was found of it (a literal: a spread builds objects slowly). */
-function movedLine(l: PageLine, n: number): PageLine {
+/**
+ * A line, with what was found of it when it is `found` at another number. One literal for both,
+ * so that every line has the same shape (a spread builds objects slowly, and of another shape).
+ */
+function pageLine(n: number, raw: string, flat: string, blank: boolean, width: number, indent: number, found?: PageLine): PageLine {
   return {
     n,
-    raw: l.raw,
-    flat: l.flat,
-    blank: l.blank,
-    width: l.width,
-    indent: l.indent,
-    headingLike: l.headingLike,
-    endsSentence: l.endsSentence,
-    kind: l.kind,
-    endsParagraph: l.endsParagraph,
-    credit: l.credit,
-    captionMarker: l.captionMarker,
+    raw,
+    flat,
+    blank,
+    width,
+    indent,
+    headingLike: found?.headingLike,
+    endsSentence: found?.endsSentence,
+    kind: found?.kind,
+    endsParagraph: found?.endsParagraph,
+    credit: found?.credit,
+    captionMarker: found?.captionMarker,
   };
 }
 
@@ -125,12 +115,13 @@ const CLOSERS = '”’」』）)》"\'';
 /** Characters that end a sentence. */
 const SENTENCE_ENDS = '。！？!?…；;.';
 
-/** CLOSER and SENTENCE_END, by UTF-16 code: every line's end is looked up. */
-const LINE_ENDS = new Uint8Array(0x10000);
+/** CLOSERS and SENTENCE_ENDS by code: every line's end is looked up. */
 const CLOSER = 1;
 const SENTENCE_END = 2;
-for (let k = 0; k < CLOSERS.length; k++) LINE_ENDS[CLOSERS.charCodeAt(k)] |= CLOSER;
-for (let k = 0; k < SENTENCE_ENDS.length; k++) LINE_ENDS[SENTENCE_ENDS.charCodeAt(k)] |= SENTENCE_END;
+const LINE_ENDS = codeTable([
+  [CLOSERS, CLOSER],
+  [SENTENCE_ENDS, SENTENCE_END],
+]);
 
 /** True when the line ends a sentence: 。！？… possibly followed by closing quotes. */
 export function endsSentence(s: string): boolean {

@@ -83,6 +83,16 @@ export function hasCode(chars: string, c: number): boolean {
   return false;
 }
 
+/**
+ * A table of every UTF-16 code: for each, the bits of the character sets that hold it. A line
+ * asked whether it starts or ends with one of a set's characters costs one lookup.
+ */
+export function codeTable(sets: readonly (readonly [chars: string, bit: number])[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const [chars, bit] of sets) for (let k = 0; k < chars.length; k++) table[chars.charCodeAt(k)] |= bit;
+  return table;
+}
+
 /** The spaces justification and extraction put into a line (the ones collapseCjkSpaces looks at). */
 export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
