@@ -94,12 +94,8 @@ export class DiskPages {
    */
   async reload(uri: string): Promise<void> {
     const u = URI.parse(uri);
-    if (u.scheme !== 'file' || !(await isRegularFile(u.fsPath))) {
-      this.#store.delete(uri);
-      return;
-    }
-    const indexed = await this.#pool.index(u.fsPath, uri);
-    if ('page' in indexed) this.#store.setIndexed(uri, indexed.page, () => readText(u.fsPath));
+    const indexed = u.scheme === 'file' && (await isRegularFile(u.fsPath)) ? await this.#pool.index(u.fsPath, uri) : null;
+    if (indexed && 'page' in indexed) this.#store.setIndexed(uri, indexed.page, () => readText(u.fsPath));
     else if (!this.#store.isOpen(uri)) this.#store.delete(uri);
   }
 
