@@ -155,7 +155,7 @@ describe('readPage', () => {
     const line = unit.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(unit)));
     const file = join(dir, 'big.txt');
     await writeFile(file, line, 'utf8');
-    const result = await readPage(file);
+    const result = readPage(file);
     assert.ok(result.ok);
     assert.equal(result.encoding, 'UTF-8');
     assert.equal(result.text.length, line.length);
@@ -166,14 +166,14 @@ describe('readPage', () => {
   test('a GB18030 file on disk', async () => {
     const file = join(dir, 'gb.txt');
     await writeFile(file, GB_BYTES);
-    const result = await readPage(file);
+    const result = readPage(file);
     assertText(result, GB_SENTENCE, 'GB18030');
     assert.equal(result.path, file);
   });
 
   test('a missing file is a one-line error', async () => {
     const file = join(dir, 'missing.txt');
-    const result = await readPage(file);
+    const result = readPage(file);
     assertError(result, /^no such file or folder$/);
     assert.equal(result.path, file);
   });
@@ -181,7 +181,7 @@ describe('readPage', () => {
   test('a folder is a one-line error (EISDIR)', async () => {
     const sub = join(dir, 'issue.txt');
     await mkdir(sub);
-    assertError(await readPage(sub), /^is a folder, not a file$/);
+    assertError(readPage(sub), /^is a folder, not a file$/);
   });
 
   test('an unreadable file: permission denied (as root, chmod 000 does not block reads)', async () => {
@@ -190,7 +190,7 @@ describe('readPage', () => {
     const file = join(dir, 'locked.txt');
     await writeFile(file, '本报讯');
     await chmod(file, 0o000);
-    const result = await readPage(file);
+    const result = readPage(file);
     if (process.getuid?.() === 0) assertText(result, '本报讯', 'UTF-8');
     else assertError(result, /^permission denied$/);
     await chmod(file, 0o644);

@@ -7,7 +7,7 @@ import { parseDocument, type ParsedDocument } from '../core/parsePage';
 import { Issue } from '../core/issue';
 import type { GalleyDiagnostic } from '../core/diagnostic';
 import { computeDiagnostics } from '../languageFeatures/diagnostics';
-import { readPageSync } from './readPage';
+import { readPage } from './readPage';
 
 export interface LoadedIssue {
   readonly docs: ParsedDocument[];
@@ -18,7 +18,7 @@ export interface LoadedIssue {
 export function loadIssue(files: readonly string[], failures: string[]): LoadedIssue {
   const docs: ParsedDocument[] = [];
   for (const file of files) {
-    const read = readPageSync(file);
+    const read = readPage(file);
     if (!read.ok) {
       failures.push(`${read.path}: error: ${read.error}`);
       continue;

@@ -28,7 +28,6 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { analyse } from 'chardet';
 import { MAX_PAGE_LENGTH, sizeAgainstLimit } from '../core/limits';
 
@@ -136,17 +135,6 @@ export function decodePage(path: string, bytes: Uint8Array): ReadResult {
   return fail(`not valid UTF-8 and no known encoding detected${hint}`);
 }
 
-/** Reads and decodes a page file. File-system errors become `ok: false` results. */
-export async function readPage(path: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, path, error: describeFsError(error) };
-  }
-  return decodePage(path, bytes);
-}
-
 /** One clear line for a file-system error. */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -228,8 +216,11 @@ function isMostlyControl(text: string): boolean {
   return control / n > MAX_CONTROL_SHARE;
 }
 
-/** readPage for the few places that cannot wait: a worker thread, a page read again on demand. */
-export function readPageSync(path: string): ReadResult {
+/**
+ * Reads and decodes a page file. File-system errors become `ok: false` results. Synchronous:
+ * it runs on worker threads (the index, the checker) and when a feature needs a closed page.
+ */
+export function readPage(path: string): ReadResult {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

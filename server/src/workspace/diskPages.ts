@@ -8,7 +8,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { readPageSync } from '../cli/readPage';
+import { readPage } from '../cli/readPage';
 import type { PageStore } from './pageStore';
 import { issueKey } from './pageStore';
 import { PageFilter } from './pageFilter';
@@ -144,7 +144,7 @@ export class DiskPages {
 
 /** A page file's text read again; undefined once it is gone or unreadable. */
 function readText(file: string): string | undefined {
-  const read = readPageSync(file);
+  const read = readPage(file);
   return read.ok ? read.text : undefined;
 }
 

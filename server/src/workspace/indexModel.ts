@@ -6,14 +6,14 @@
  */
 import type { Page } from '../core/model';
 import { parseSummary } from '../core/parsePage';
-import { readPageSync } from '../cli/readPage';
+import { readPage } from '../cli/readPage';
 
 /** A page file indexed: its index model, or why it could not be read. */
 export type Indexed = { readonly page: Page } | { readonly error: string };
 
 /** Reads a page file and makes its index model; never throws. */
 export function indexPageFile(file: string, uri: string): Indexed {
-  const read = readPageSync(file);
+  const read = readPage(file);
   if (!read.ok) return { error: read.error };
   try {
     return { page: parseSummary(read.text, uri) };

@@ -41,7 +41,7 @@ export class PageStore {
   set(uri: string, text: string, version = -1): boolean {
     const old = this.#entries.get(uri);
     if (old && old.text === text) {
-      // Opened as it was on disk: the same page, now read in full for the editor's features.
+      // Opened with the text it already had (closed before, or set with no editor): the same page, now the editor's.
       if (version >= 0 && old.version < 0) this.#entries.set(uri, { uri, text, version });
       return false;
     }
