@@ -92,6 +92,12 @@ class JumpsByLine {
     return this.#byStart.get(n) ?? NO_JUMPS;
   }
 
+  /** The first jump of this direction starting on line n at or after column `from`. A loop, not a callback: every line is asked. */
+  firstOn(n: number, direction: JumpLine['direction'], from = 0): JumpLine | undefined {
+    for (const j of this.startingOn(n)) if (j.direction === direction && j.range.start.character >= from) return j;
+    return undefined;
+  }
+
   /** The jump that ends a line: nothing but spaces follows it. */
   atEnd(line: PageLine): JumpLine | undefined {
     return this.#byEnd.get(line.n)?.find((j) => line.raw.slice(j.range.end.character).trim() === '');
@@ -138,7 +144,8 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     else if (kind === 'byline') blocks.push({ type: 'byline', line: l });
     else if (kind === 'source') blocks.push({ type: 'source', line: l });
     else {
-      const startsWithFrom = byLine.startingOn(l.n).some((j) => j.direction === 'from' && j.range.start.character <= l.indent);
+      const from = byLine.firstOn(l.n, 'from');
+      const startsWithFrom = from !== undefined && from.range.start.character <= l.indent;
       blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom });
     }
   }
@@ -146,7 +153,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
 }
 
 function teaserPointerEnd(l: PageLine, next: PageLine | undefined, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): number | undefined {
-  const own = jumps.startingOn(l.n).find((j) => j.direction === 'see' && j.range.start.character > 0);
+  const own = jumps.firstOn(l.n, 'see', 1);
   if (own) {
     // The title alone, measured in characters: a line of its own, not the whole line's answers.
     const flat = l.raw.slice(0, own.range.start.character).trim();
@@ -154,8 +161,7 @@ function teaserPointerEnd(l: PageLine, next: PageLine | undefined, jumps: JumpsB
     return isHeadingLike(title) ? own.range.end.line : undefined;
   }
   if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
-  const j = jumps.startingOn(next.n).find((x) => x.direction === 'see');
-  return j?.range.end.line;
+  return jumps.firstOn(next.n, 'see')?.range.end.line;
 }
 
 /** True when running text before this block has come to the end of a paragraph. */
@@ -198,32 +204,39 @@ function innerCandidate(run: readonly StackLine[]): StackLine[] {
   return lines;
 }
 
+// Patterns asked of every line are module constants: a regex literal makes a new object each run.
+const COLUMN_TAG = /^[【〖][^【】〖〗]{2,16}[】〗]$/;
 /** A column tag set over a headline: `【春耕时节】`. */
 export function isColumnTag(flat: string): boolean {
-  return /^[【〖][^【】〖〗]{2,16}[】〗]$/.test(flat);
+  return COLUMN_TAG.test(flat);
 }
 
+const RECORD_LINE = /^[\u4e00-\u9fff]{1,8}[：:]\s*[\w\-@.（）()]+$/;
 /** A labelled record, complete without punctuation: `联系电话：0358-8227820`, `邮编：033000`. */
 function isRecordLine(flat: string): boolean {
-  return /^[\u4e00-\u9fff]{1,8}[：:]\s*[\w\-@.（）()]+$/.test(flat);
+  return RECORD_LINE.test(flat);
 }
 
+const FIRST_ENTRY = /^(?:一、|[（(]一[）)])/;
 /** The first entry of a numbered sequence (`一、`, `（一）`) opens a new part of the page. */
 function opensSequence(b: Block | undefined): boolean {
-  return b?.type === 'text' && /^(?:一、|[（(]一[）)])/.test(b.line.flat);
+  return b?.type === 'text' && FIRST_ENTRY.test(b.line.flat);
 }
 
+const LIST_NUMBER = /^\d{1,2}[、.．]/;
 /** Numbered lines (`一、`, `1、`) open sections and list entries, never continue a headline. */
 function isNumbered(flat: string): boolean {
-  return sectionNumbering(flat) !== null || /^\d{1,2}[、.．]/.test(flat);
+  return sectionNumbering(flat) !== null || LIST_NUMBER.test(flat);
 }
 
+/** A record's last character: a figure or a letter. */
+const ENDS_IN_FIGURE = /[0-9A-Za-z]$/;
 /**
  * A line of figures (`联系电话：0358-8227820`) ends a record without punctuation; a headline may
  * follow it when the headline in turn is closed by a hard boundary.
  */
 function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number): boolean {
-  if (prev?.type !== 'text' || !/[0-9A-Za-z]$/.test(prev.line.flat)) return false;
+  if (prev?.type !== 'text' || !ENDS_IN_FIGURE.test(prev.line.flat)) return false;
   let j = i;
   while (j < blocks.length && blocks[j].type === 'text' && isHeadingLike((blocks[j] as { line: PageLine }).line) && j - i < MAX_HEADLINE_LINES) j++;
   return isHardBoundary(blocks[j]);

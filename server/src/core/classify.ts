@@ -39,6 +39,13 @@ const PAGE_HEADER = /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?(?:\s*[\u4e00-\u9fff]{0,8})?$/;
 
 /*
+ * Patterns asked of every line are module constants: a regex literal inside a function makes a
+ * new RegExp object each time it runs, and those objects were a tenth of a parse's garbage.
+ */
+/** A boxed byline mark: `□ 本报记者 穆佳妮`. */
+const BOX_MARK = /^[□■◎]/;
+
+/*
  * Each line of a page is asked what it is; most lines are running text, which the first
  * character (or a marker within reach) rules out before a pattern is tried. Each set below
  * holds every character its pattern can start with.
@@ -79,7 +86,7 @@ function isDateline(flat: string): boolean {
 function isByline(raw: string, flat: string): boolean {
   // The flat line starts with the trimmed line's first character.
   if (!startsWithOneOf(flat, BYLINE_BIT)) return false;
-  return BYLINE.test(raw.trim()) || /^[□■◎]/.test(flat);
+  return BYLINE.test(raw.trim()) || BOX_MARK.test(flat);
 }
 
 function isSource(flat: string): boolean {
@@ -131,10 +138,14 @@ export function trailingAuthor(raw: string): { names: string; start: number } | 
   return { names: m[1], start: m.index + m[0].search(/[（(]/) };
 }
 
+const BRACKETED_ASIDE = /^[（(][^（）()]*[）)]$/;
 /** A line wholly in brackets is a credit or an aside, `（李小军）`: it ends what stands above it. */
 export function isBracketedAside(flat: string): boolean {
-  return /^[（(][^（）()]*[）)]$/.test(flat);
+  return BRACKETED_ASIDE.test(flat);
 }
+
+/** A bracket closing the line: `（李小军）`. */
+const TRAILING_BRACKET = /[（(][^（）()]*[）)]\s*$/;
 
 /** The line as it ends its sentence: a trailing author bracket does not count. */
 export function lineEndsSentence(l: PageLine): boolean {
@@ -144,9 +155,16 @@ export function lineEndsSentence(l: PageLine): boolean {
 
 function readEndsSentence(l: PageLine): boolean {
   const author = trailingAuthor(l.raw);
-  const text = author ? l.flat.replace(/[（(][^（）()]*[）)]\s*$/, '') : l.flat;
+  const text = author ? l.flat.replace(TRAILING_BRACKET, '') : l.flat;
   return endsSentence(text);
 }
+
+/** A sentence end with more text after it: `…。他说` (a closing quote may follow the end). */
+const STOP_INSIDE = /[。！？][^”’」』）)]/;
+const ENDS_IN_DIGIT = /\d$/;
+/** An English head: words of letters, figures and quotes, no sentence inside. */
+const ENGLISH_HEAD = /^[A-Z0-9‘'"“][\w‘’'"“”:,$%&-]*(?:\s+[\w‘’'"“”:,$%&.-]+){1,14}$/;
+const ENDS_IN_CLAUSE_MARK = /[.,;]$/;
 
 /**
  * Could this line be (part of) a headline, subtitle or section head? It is short, holds
@@ -162,12 +180,12 @@ function readHeadingLike(l: PageLine): boolean {
   if (isSubtitle(f)) return true;
   if (lineEndsSentence(l) || endsInsideClause(f)) return false;
   // Headlines and subheads carry no full stop inside them.
-  if (/[。！？][^”’」』）)]/.test(f)) return false;
+  if (STOP_INSIDE.test(f)) return false;
   if (isBracketedAside(f)) return false;
-  if (/\d$/.test(f)) return false;
+  if (ENDS_IN_DIGIT.test(f)) return false;
   if (hasHan(f, 2)) return true;
   // English heads: Title Case or capitals, no final period.
-  return /^[A-Z0-9‘'"“][\w‘’'"“”:,$%&-]*(?:\s+[\w‘’'"“”:,$%&.-]+){1,14}$/.test(f) && !/[.,;]$/.test(f) && isTitleCase(f);
+  return ENGLISH_HEAD.test(f) && !ENDS_IN_CLAUSE_MARK.test(f) && isTitleCase(f);
 }
 
 /** True when the text holds at least `count` Han characters. */
@@ -188,21 +206,24 @@ function isTitleCase(f: string): boolean {
   return words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.75;
 }
 
+const SALUTATION = /^[^。！？，]{2,30}[：:]$/;
 /** The greeting that opens a notice or letter: `各县（市、区）人民政府：`. */
 export function isSalutation(flat: string): boolean {
-  return /^[^。！？，]{2,30}[：:]$/.test(flat);
+  return SALUTATION.test(flat);
 }
 
 /** Headlines of notices: `关于…的通知`, `…启事`. */
 export const NOTICE_TITLE = /(?:启事|启示|通告|公告|通知|声明|公示|告示|须知|倡议书|讣告|招聘|招标|拍卖)$/;
 
+const SUBTITLE = /^(?:——|—|--|－－)\s*\S/;
 /** A subtitle (副题) line: `——我市民生保障工作发展综述`. */
 export function isSubtitle(flat: string): boolean {
-  return /^(?:——|—|--|－－)\s*\S/.test(flat) && flat.length <= 50;
+  return SUBTITLE.test(flat) && flat.length <= 50;
 }
 
+const SECTION_NUMBERING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节)\s*)/;
 /** Section numbering at the start of a line: `一、`, `（一）`, `第一部分`. */
 export function sectionNumbering(flat: string): string | null {
-  const m = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节)\s*)/.exec(flat);
+  const m = SECTION_NUMBERING.exec(flat);
   return m ? m[0] : null;
 }

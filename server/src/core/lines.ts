@@ -140,7 +140,10 @@ function isWhitespace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Marks a clause goes on after: a comma, an opening bracket or quote, a dash. */
+const CLAUSE_OPEN = /[，、：:；;,（(“《—\-‘「]$/;
+
 /** True when the line visibly continues on the next one: it ends inside a clause. */
 export function endsInsideClause(s: string): boolean {
-  return /[，、：:；;,（(“《—\-‘「]$/.test(s.trimEnd());
+  return CLAUSE_OPEN.test(s.trimEnd());
 }

@@ -15,6 +15,8 @@ const CAPTION_START =
 const CREDIT_BRACKETED = /[（(]\s*([^（）()]{0,30}?(?:摄影?|新华社发|供图))\s*[）)]\s*$/;
 const CREDIT_PLAIN =
   /(?:^|[\s。！？”])((?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|摄影)?记者|通讯员)?\s{0,4}[\u4e00-\u9fff·]{1,4}(?:\s{1,4}[\u4e00-\u9fff·]{1,4}){0,3}\s{0,4}摄影?)\s{0,8}$/;
+/** A plain credit's last word: 摄 (photographed) or 摄影. */
+const ENDS_IN_PHOTO_VERB = /摄影?$/;
 const CREDIT_ENGLISH = /\(\s*((?:[A-Z][\w.'-]*\s?){1,4}\/\s*[A-Z][\w ]{1,30}|(?:Photo|Photograph|Image)\s*:?\s*[^)]{2,40})\s*\)\s*$|(?:^|\s)((?:Photo|Photograph)s? by [A-Z][\w .'-]{2,40})\s*$/;
 
 export interface CaptionCredit {
@@ -30,7 +32,7 @@ export function findCredit(raw: string): CaptionCredit | null {
   let m = closes ? CREDIT_BRACKETED.exec(trimmed) : null;
   if (m) return { credit: m[1].trim(), start: m.index };
   // Only a line that ends in 摄 can carry a plain credit; the test keeps the regex off the rest.
-  m = /摄影?$/.test(trimmed) ? CREDIT_PLAIN.exec(trimmed) : null;
+  m = ENDS_IN_PHOTO_VERB.test(trimmed) ? CREDIT_PLAIN.exec(trimmed) : null;
   if (m) {
     const credit = m[1].trim();
     // `记者 张文慧 摄` needs a name; a bare verb ending a sentence (`拍摄`) is no credit.

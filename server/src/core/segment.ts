@@ -71,16 +71,16 @@ export function orientation(blocks: readonly Block[]): Orientation {
   if (last?.type === 'stack' && !last.inner) vote += 2;
   // The headline stacks, by place in `content`, with their words. A page of a thousand lines
   // holds a few dozen: the loops below go over the page once.
-  const stacks: { at: number; words: string }[] = [];
+  const stacks: { at: number; words: Set<number> }[] = [];
   const wanted = new Set<number>();
   const text: string[] = [];
   for (let i = 0; i < content.length; i++) {
     const b = content[i];
     text.push(b.type === 'text' || b.type === 'dateline' ? b.line.flat : '');
     if (b.type !== 'stack' || b.inner) continue;
-    const words = b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join('');
+    const words = bigrams(b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join(''));
     stacks.push({ at: i, words });
-    for (const w of bigrams(words)) wanted.add(w);
+    for (const w of words) wanted.add(w);
   }
   const index = new BigramIndex(text, wanted);
   for (const { at, words } of stacks) {
@@ -321,7 +321,9 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   const apart = d.inner.map((c) => standsApart(d.body, c.at));
   const opensNotice = d.inner.map((c) => isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
   if (!apart.includes(true) && !opensNotice.includes(true)) return [d];
-  const wanted = new Set(d.inner.flatMap((c) => [...bigrams(stackText(c.lines))]));
+  const words = d.inner.map((c) => bigrams(stackText(c.lines)));
+  const wanted = new Set<number>();
+  for (const w of words) for (const b of w) wanted.add(b);
   const index = new BigramIndex(d.body.map((l) => l.flat), wanted);
   const after = orient === 'headline-after';
   /** How strongly candidate k's words belong to its own side rather than the other. */
@@ -329,11 +331,10 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
     const c = d.inner[k];
     const end = c.at + c.lines.length;
     const next = d.inner[k + 1]?.at ?? d.body.length;
-    const headline = stackText(c.lines);
-    const before = index.overlap(headline, from, c.at);
-    const behind = index.overlap(headline, end, next);
+    const before = index.overlap(words[k], from, c.at);
+    const behind = index.overlap(words[k], end, next);
     const own = after ? before : behind;
-    return { own, margin: own - (after ? behind : before), words: bigrams(headline).size, apart: apart[k] };
+    return { own, margin: own - (after ? behind : before), words: words[k].size, apart: apart[k] };
   };
   const cuts: Cut[] = [];
   let from = 0;
