@@ -58,6 +58,13 @@ test('bylines split across lines and letter-spaced read as whole names', () => {
   assert.ok(names.includes('李小军'));
 });
 
+test('a name spaced apart and wrapped onto the next line gets the range of its own characters', () => {
+  const person = page004.items.flatMap((i) => i.people).find((p) => p.name === '刘丽霞');
+  // `本 报 讯 （记 者 刘 丽` / `霞）…`: from 刘 on line 521 to 霞 on line 522.
+  const spaced = '本 报 讯 （记 者 刘 丽';
+  assert.deepEqual(person?.range, { start: { line: 521, character: spaced.indexOf('刘') }, end: { line: 522, character: 1 } });
+});
+
 test('a headline standing after the next article’s headline finds its own article by its words', () => {
   const training = page004.items.find((i) => i.headline === '我市对项目资金争取与专项债券使用进行专项培训');
   assert.ok(training);

@@ -2,7 +2,7 @@
  * The lines of a page with the measurements the segmenter reasons about: the text without
  * extraction spacing, and the printed width of the line in em (a Han character is 1 em).
  */
-import { LineIndex, codeTable, collapseCjkSpaces, isSpace } from './text';
+import { LineIndex, codeTable, collapseCjkSpaces, isSpace, isWhitespace } from './text';
 import type { CaptionCredit } from './photos';
 
 export interface PageLine {
@@ -134,11 +134,6 @@ export function endsSentence(s: string): boolean {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** What String.prototype.trim removes. */
-function isWhitespace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Marks a clause goes on after: a comma, an opening bracket or quote, a dash. */
 const CLAUSE_OPEN = /[，、：:；;,（(“《—\-‘「]$/;

@@ -6,7 +6,7 @@
  * character name (`王 群`) sit inside one name.
  */
 import type { Person, PersonRole, Range } from './model';
-import type { LineIndex } from './text';
+import { isWhitespace, type LineIndex } from './text';
 
 const ROLE_WORDS: readonly [RegExp, PersonRole][] = [
   [/^(?:本报|新华社|中新社|人民日报)?(?:全媒体|融媒体|首席|特约|见习|驻站)?摄影记者$/, 'photographer'],
@@ -124,14 +124,45 @@ export function readEnglishCredit(text: string): NamedPerson[] {
  */
 export function withRange(people: readonly NamedPerson[], within: Range, index: LineIndex): Person[] {
   const from = index.offsetAt(within.start);
-  const text = index.text.slice(from, index.offsetAt(within.end));
-  let cursor = 0;
+  const to = index.offsetAt(within.end);
+  let cursor = from;
   return people.map((p) => {
-    const re = new RegExp([...p.name].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{0,4}'), 'g');
-    re.lastIndex = cursor;
-    const m = re.exec(text);
-    if (!m) return { ...p, range: within };
-    cursor = m.index + m[0].length;
-    return { ...p, range: index.rangeOf(from + m.index, from + cursor) };
+    const found = findSpaced(index.text, p.name, cursor, to);
+    if (!found) return { ...p, range: within };
+    cursor = found.end;
+    return { ...p, range: index.rangeOf(found.start, found.end) };
   });
 }
+
+/** The most whitespace that may stand between two characters of a name. */
+const MAX_GAP = 4;
+
+/**
+ * The first place in text[from, to) that holds `name`, each of its characters (code points)
+ * allowed MAX_GAP whitespace characters apart. A search, not a pattern made per name: a page
+ * names hundreds of people, and compiling a pattern for each cost more than the search.
+ */
+function findSpaced(text: string, name: string, from: number, to: number): { start: number; end: number } | null {
+  if (name.length === 0) return null;
+  for (let start = from; start < to; start++) {
+    let at = start;
+    let k = 0;
+    while (k < name.length && at < to) {
+      // Spaces only between code points: a surrogate pair's halves stand together.
+      if (k > 0 && !isLowSurrogate(name.charCodeAt(k))) {
+        let gap = 0;
+        while (gap < MAX_GAP && at < to && isWhitespace(text.charCodeAt(at)) && text.charCodeAt(at) !== name.charCodeAt(k)) {
+          at++;
+          gap++;
+        }
+      }
+      if (text.charCodeAt(at) !== name.charCodeAt(k)) break;
+      at++;
+      k++;
+    }
+    if (k === name.length) return { start, end: at };
+  }
+  return null;
+}
+
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;

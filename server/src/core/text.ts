@@ -93,6 +93,11 @@ export function codeTable(sets: readonly (readonly [chars: string, bit: number])
   return table;
 }
 
+/** What String.prototype.trim removes, and what `\s` matches. */
+export function isWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The spaces justification and extraction put into a line (the ones collapseCjkSpaces looks at). */
 export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
