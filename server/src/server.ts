@@ -274,8 +274,9 @@ documents.onDidClose(async (e) => {
   // Its settings are asked again if it opens again: the cache holds the open pages only.
   settingsCache.delete(uri);
   service.pages.close(uri);
-  await files.reload(uri);
-  files.releaseFolderOf(uri, (u) => open.has(u));
+  // The last open page of a folder outside the workspace takes its folder with it; reading
+  // it again first would only start the worker pool for a page about to be forgotten.
+  if (!files.releaseFolderOf(uri, (u) => open.has(u))) await files.reload(uri);
   if (!canPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   refreshDiagnostics();
 });

@@ -338,6 +338,18 @@ export class Driver {
     return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
   }
 
+  /** How many threads the server process runs (`Threads` in /proc; `ps` where there is no /proc). */
+  threadCount(): number {
+    const pid = this.child.pid;
+    if (pid === undefined) throw new Error('the server is not running');
+    const status = `/proc/${pid}/status`;
+    if (existsSync(status)) {
+      const m = /^Threads:\s+(\d+)/m.exec(readFileSync(status, 'utf8'));
+      if (m) return Number(m[1]);
+    }
+    return Number(execFileSync('ps', ['-o', 'nlwp=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+  }
+
   // ---- documents -------------------------------------------------------------------------
 
   /** Opens a document; by default waits until the server has read its issue (see `settled`). */

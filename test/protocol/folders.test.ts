@@ -56,6 +56,23 @@ test('a folder outside the workspace is read with its page and forgotten when th
   }
 });
 
+test('closing a lone page outside the workspace starts no worker threads to read it again', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'galley-lone-'));
+  try {
+    writeFileSync(path.join(dir, '01.news'), PAGE_01);
+    await withDriver({ workspaceFolders: [] }, async (d) => {
+      const page1 = await d.openFile(path.join(dir, '01.news'));
+      assert.equal((await named(d, '市长调研')).length, 1);
+      const before = d.threadCount();
+      await d.close(page1);
+      assert.ok(await eventually(async () => (await named(d, '市长调研')).length === 0), 'the page is forgotten');
+      assert.equal(d.threadCount(), before);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a page opened by a path through `..` is the page of its folder, with the pages beside it', { timeout: 60_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'galley-dotdot-'));
   try {

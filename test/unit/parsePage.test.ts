@@ -46,6 +46,7 @@ test('a notice keeps its numbered sections and a source line is recorded', () =>
   assert.deepEqual(notice.sections.map((s) => s.title), ['一、征文主题', '二、组织单位', '三、征文内容', '四、征文要求', '五、征文评选']);
   const reprint = page000.items.find((i) => i.source !== null);
   assert.equal(reprint?.source, '新华社发');
+  assert.equal(line(reprint?.sourceRange ?? null), 370);
   assert.equal(reprint?.headline, '扶贫“夫妻档”');
 });
 

@@ -126,6 +126,7 @@ function moveItem(item: Item, by: number): Item {
     kickerRange: move(item.kickerRange),
     headlineRange: move(item.headlineRange),
     subtitleRange: move(item.subtitleRange),
+    sourceRange: move(item.sourceRange),
     bodyRange: moveRange(item.bodyRange, by),
     dateline: item.dateline && moveSpan(item.dateline, by),
     byline: item.byline && moveSpan(item.byline, by),

@@ -100,6 +100,7 @@ export interface Item {
   readonly sections: readonly Section[];
   /** The agency or source line of a reprint, e.g. `新华社发`. */
   readonly source: string | null;
+  readonly sourceRange: Range | null;
   readonly paragraphs: readonly Paragraph[];
 }
 

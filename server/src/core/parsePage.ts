@@ -212,6 +212,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
     people: dedupe(people),
     sections: full ? heads.map((h) => ({ title: h.title, range: spanRange(body[h.first], body[h.last]) })) : [],
     source: d.source?.flat ?? null,
+    sourceRange: d.source ? lineRange(d.source) : null,
     paragraphs: full ? paragraphs : paragraphs.slice(0, 1),
   };
 }
@@ -264,6 +265,7 @@ function toTeaser(title: PageLine, last: PageLine): Item {
     people: [],
     sections: [],
     source: null,
+    sourceRange: null,
     paragraphs: [],
   };
 }

@@ -68,15 +68,17 @@ export class DiskPages {
   /**
    * Forgets the pages of a folder outside the workspace folders once none of them is open: a
    * day of opening pages from many folders does not keep every one of those issues in memory.
+   * True when the folder was forgotten.
    */
-  releaseFolderOf(uri: string, isOpen: (uri: string) => boolean): void {
+  releaseFolderOf(uri: string, isOpen: (uri: string) => boolean): boolean {
     const key = issueKey(uri);
     const folder = URI.parse(key);
-    if (folder.scheme !== 'file' || this.#insideRoots(folder.fsPath)) return;
+    if (folder.scheme !== 'file' || this.#insideRoots(folder.fsPath)) return false;
     const pages = this.#store.issuePages(uri);
-    if (pages.some(isOpen)) return;
+    if (pages.some(isOpen)) return false;
     for (const page of pages) this.#store.delete(page);
     this.#indexedFolders.delete(key);
+    return true;
   }
 
   #insideRoots(dir: string): boolean {
