@@ -53,6 +53,8 @@ const HAN_UNITS: readonly string[] = [
   '㎞', '立方米', '㎥', '升', '毫升', '公里', '千米', '米', '厘米', '毫米',
   // energy and power
   '千瓦', '兆瓦', '千瓦时', '瓦', '度',
+  // temperature (a front page's weather box)
+  '℃', '摄氏度',
   // age and time spans
   '岁', '周岁', '天', '小时', '个小时', '分钟', '秒', '周', '周年', '个月', '个工作日',
   // ratios
