@@ -597,6 +597,32 @@ ${GRAIN}
   assert.deepEqual(diags(f, '02.news', 'headline-missing', 'text-spaced', 'glyph-gap'), []);
 });
 
+test('a quotation of several paragraphs opens each and closes at the last: balanced; a quote lost inside a paragraph is not', () => {
+  const f = fixture(`
+%! 02.news
+第02版：综合
+
+市长在座谈会上提出要求
+
+本报讯（记者 王五）6月18日，市长在座谈会上说：
+
+“我们要坚定信心，迎难而上，把各项工作做实做细，确保
+
+全年目标任务圆满完成。
+
+“各级干部要转变作风，深入基层，真心实意为群众办实
+
+事、解难题。”
+
+与会人员表示，将认真落实“两个确保要求，
+
+推动“三项行动”落地见效。
+`);
+  const found = diags(f, '02.news', 'bracket-unbalanced');
+  // Only the quote opened mid-sentence and never closed: the next “ stands inside a line.
+  assert.deepEqual(found.map((d) => d.range.start), [at(f, '02.news', '“两个')]);
+});
+
 test('a bracket that opens on one line and closes on the next is balanced', () => {
   const f = fixture(`
 %! 02.news
