@@ -11,7 +11,7 @@ import type { Item, Range } from './model';
 import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import type { StackLine } from './blocks';
-import type { Draft, Orientation } from './segment';
+import type { Draft, Orientation } from './draft';
 import { datelineReach } from './dateline';
 
 /**

@@ -6,14 +6,16 @@
 import type { Item, ItemKind, Page, Person, Photo, Range } from './model';
 import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
-import type { Draft } from './segment';
 import type { StackLine } from './blocks';
 import { LineIndex, collapseCjkSpaces, isSpaced, range } from './text';
 import { readLines } from './lines';
 import { findJumps, parsePageRef } from './jumps';
 import { findPhotoBlocks, findCredit } from './photos';
 import { buildBlocks } from './blocks';
-import { isPhotoStory, orientation, segment, splitHidden, type Orientation } from './segment';
+import { type Draft, type Orientation, isPhotoStory } from './draft';
+import { orientation } from './orientation';
+import { segment } from './segment';
+import { splitHidden } from './hiddenHeadlines';
 import { ItemReuse, type ItemsMade } from './itemReuse';
 import { readEnglishByline, readEnglishCredit, readPeople, withRange } from './people';
 import { findSections } from './sections';

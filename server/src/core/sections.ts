@@ -48,3 +48,17 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
   }
   return out;
 }
+
+/** Commas and semicolons outside quotes make a line a clause: `多措并举，保障群众就业`. */
+const CLAUSE_COMMA = /[，,；]/;
+const QUOTED = /“[^”]*”|"[^"]*"/g;
+
+/**
+ * Shaped like a subhead of the text it stands in: numbered, reading like a clause, or wrapping
+ * into a short sentence on the next line.
+ */
+export function shapedLikeSubhead(body: readonly PageLine[], i: number): boolean {
+  const l = body[i];
+  const next = body[i + 1];
+  return sectionNumbering(l.flat) !== null || CLAUSE_COMMA.test(l.flat.replace(QUOTED, '')) || (next !== undefined && endsSentence(next.flat) && next.flat.length + l.flat.length <= SUBHEAD_MAX);
+}

@@ -1,0 +1,47 @@
+/**
+ * An item in the making: the lines the segmenter gathered for it, before its headline, people
+ * and sections are read. Shared by the passes that cut the page into items.
+ */
+import type { StackLine } from './blocks';
+import type { PageLine } from './lines';
+import type { PhotoBlock } from './photos';
+
+export interface Draft {
+  readonly body: PageLine[];
+  /** The headline stack, when one was found. */
+  stack: StackLine[] | null;
+  dateline: PageLine | null;
+  readonly photos: PhotoBlock[];
+  source: PageLine | null;
+  readonly bylines: PageLine[];
+  /** Heading-like runs inside the body that were not taken as headlines: section head candidates. */
+  readonly inner: { at: number; lines: readonly StackLine[] }[];
+  teaser: { title: PageLine; last: number } | null;
+  /** The text has ended (a `to` jump or a source line): more text starts a new item. */
+  ended: boolean;
+}
+
+export const newDraft = (): Draft => ({ body: [], stack: null, dateline: null, photos: [], source: null, bylines: [], inner: [], teaser: null, ended: false });
+
+/** The text of lines, joined as read. */
+export const textOf = (lines: readonly PageLine[]): string => lines.map((l) => l.flat).join('');
+/** The headline lines of a stack as one text: what its words are weighed by. */
+export const stackText = (lines: readonly StackLine[]): string =>
+  lines.filter((s) => s.role === 'headline').map((s) => s.line.flat).join('');
+
+/** Where a page sets its headlines: after their text (PDF e-paper) or before it (clean exports). */
+export type Orientation = 'headline-after' | 'headline-before';
+
+/** The longest introduction, in characters, a photo story sets before the photos it introduces. */
+const PHOTO_STORY_MAX_CHARS = 600;
+
+/**
+ * Photos right after a short untitled text belong to it: a photo story. They must all follow
+ * its text, or the story's range would reach over other items.
+ */
+export function isPhotoStory(d: Draft): boolean {
+  // Every line holds a character, so a body of more lines than the limit is no introduction.
+  if (d.photos.length === 0 || d.dateline || d.body.length === 0 || d.body.length > PHOTO_STORY_MAX_CHARS) return false;
+  const lastLine = d.body[d.body.length - 1].n; // the body is in page order
+  return d.photos.every((p) => p.first > lastLine) && textOf(d.body).length <= PHOTO_STORY_MAX_CHARS;
+}
