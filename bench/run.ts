@@ -701,18 +701,17 @@ interface GrowthResult {
 }
 
 const GROWTH_FACTORS = [1, 10, 100];
+/** Rounds of the growth phase: each times every level once. */
+const GROWTH_ROUNDS = 7;
 
 async function growth(): Promise<GrowthResult> {
-  const levels: GrowthLevel[] = [];
+  let levels: GrowthLevel[] = [];
   let error: string | undefined;
-  for (const factor of GROWTH_FACTORS) {
-    try {
-      levels.push(JSON.parse(await runChild(['--child', 'growth', String(factor)], GROWTH_TIMEOUT_MS)));
-    } catch (e) {
-      error = `${factor}×: ${String(e)}`;
-      break;
-    }
-    log(`growth ${factor}×: ${ms(levels.at(-1)!.medianMs)}`);
+  try {
+    levels = JSON.parse(await runChild(['--child', 'growth'], GROWTH_TIMEOUT_MS));
+    for (const l of levels) log(`growth ${l.factor}×: ${ms(l.medianMs)}`);
+  } catch (e) {
+    error = String(e);
   }
   levels.forEach((l, i) => {
     const prev = levels[i - 1];
@@ -723,43 +722,60 @@ async function growth(): Promise<GrowthResult> {
   return { levels, linear, error };
 }
 
-async function growthChild(factor: number): Promise<void> {
+/**
+ * Every level in one process, interleaved: each round times one sample of every level, so a
+ * change in the host's load (this machine's speed follows it) weighs on all levels alike. A
+ * sample parses the same volume at every level (the page `100 / factor` times), so each sample
+ * meets the garbage collector alike too.
+ */
+async function growthChild(): Promise<void> {
   const corpus = await Corpus.load();
-  // The same warm-up at every level: 40 other pages parsed twice.
   const warm = corpus.pages(40, 20_000, 6000);
   for (let r = 0; r < 2; r++) for (const p of warm) parseDocument(p.text, 'file:///bench/warm/01.news');
-  const text = corpus
-    .pages(factor, 20_000, 5000)
-    .map((p) => p.text)
-    .join('\n');
   const uri = 'file:///bench/growth/01.news';
-  const runs = factor >= 100 ? 3 : factor >= 10 ? 7 : 21;
-  const t = await timeRuns(runs, 1, () => parseDocument(text, uri));
-  // Retained heap: the same input volume at every level (100 pages' worth of parse results kept
-  // alive at once), so that the small level is not lost in the noise of the heap.
-  const copies = Math.max(1, Math.round(100 / factor));
-  gc();
-  gc();
-  const h0 = process.memoryUsage().heapUsed;
-  const kept: unknown[] = [];
-  for (let i = 0; i < copies; i++) kept.push(parseDocument(text, uri));
-  gc();
-  gc();
-  const retained = (process.memoryUsage().heapUsed - h0) / copies;
-  if (kept.length !== copies) throw new Error('unreachable');
-  const bytes = bytesOf(text);
-  const level: GrowthLevel = {
+  const inputs = GROWTH_FACTORS.map((factor) => ({
     factor,
-    bytes,
-    medianMs: round(t.median),
-    nsPerByte: round((t.median * 1e6) / bytes, 3),
-    retainedBytes: Math.round(retained),
-    retainedPerByte: round(retained / bytes, 3),
-    timeGrowth: null,
-    memoryGrowth: null,
-    runs,
-  };
-  process.stdout.write(JSON.stringify(level) + '\n');
+    text: corpus
+      .pages(factor, 20_000, 5000)
+      .map((p) => p.text)
+      .join('\n'),
+    copies: Math.max(1, Math.round(100 / factor)),
+    samples: [] as number[],
+  }));
+  for (let r = 0; r < GROWTH_ROUNDS; r++) {
+    for (const input of inputs) {
+      const t0 = now();
+      for (let c = 0; c < input.copies; c++) parseDocument(input.text, uri);
+      input.samples.push((now() - t0) / input.copies);
+    }
+  }
+  const levels = inputs.map(({ factor, text, copies, samples }): GrowthLevel => {
+    // Retained heap: 100 pages' worth of parse results kept alive at once at every level, so
+    // that the small level is not lost in the noise of the heap.
+    gc();
+    gc();
+    const h0 = process.memoryUsage().heapUsed;
+    const kept: unknown[] = [];
+    for (let i = 0; i < copies; i++) kept.push(parseDocument(text, uri));
+    gc();
+    gc();
+    const retained = (process.memoryUsage().heapUsed - h0) / copies;
+    if (kept.length !== copies) throw new Error('unreachable');
+    const bytes = bytesOf(text);
+    const parse = median(samples);
+    return {
+      factor,
+      bytes,
+      medianMs: round(parse),
+      nsPerByte: round((parse * 1e6) / bytes, 3),
+      retainedBytes: Math.round(retained),
+      retainedPerByte: round(retained / bytes, 3),
+      timeGrowth: null,
+      memoryGrowth: null,
+      runs: samples.length,
+    };
+  });
+  process.stdout.write(JSON.stringify(levels) + '\n');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -932,7 +948,7 @@ function report(r: Results): string {
 
 async function main(): Promise<number> {
   if (argv[0] === '--child') {
-    if (argv[1] === 'growth') await growthChild(Number(argv[2]));
+    if (argv[1] === 'growth') await growthChild();
     else if (argv[1] === 'peer-workspace') await peerWorkspaceChild(argv[2]);
     else throw new Error(`unknown child ${argv[1]}`);
     return 0;
