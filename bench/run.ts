@@ -99,22 +99,6 @@ function cleanup(): void {
 // ---------------------------------------------------------------------------------------
 // Timing helpers
 
-/**
- * Median wall time of `runs` runs after `warmups` runs. No full collection is forced between
- * runs: V8 shrinks the young generation after one, so the next run would measure a cold heap
- * (about 1.5× slower for both parsers here) rather than the steady state a server works in.
- */
-async function timeRuns(runs: number, warmups: number, body: () => unknown | Promise<unknown>): Promise<{ median: number; all: number[] }> {
-  for (let i = 0; i < warmups; i++) await body();
-  const all: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    await body();
-    all.push(now() - t0);
-  }
-  return { median: median(all), all: all.map((x) => round(x)) };
-}
-
 function positionAt(text: string, offset: number): Position {
   let line = 0;
   let start = 0;
@@ -155,23 +139,23 @@ async function throughput(corpus: Corpus): Promise<ThroughputResult> {
   log(`throughput: ${pages.length} pages, ${mb(galleyBytes)} page text, ${mb(markdownBytes)} Markdown`);
   let sink = 0;
 
-  const parse = await timeRuns(SIZES.runs, SIZES.warmups, () => {
+  const parseRun = () => {
     for (let i = 0; i < pages.length; i++) sink += parseDocument(pages[i].text, uris[i]).page.items.length;
-  });
+  };
   // Figures and dates are found on first read (hover, the parse result): here they are read.
-  const withFigures = await timeRuns(SIZES.runs, SIZES.warmups, () => {
+  const withFiguresRun = () => {
     for (let i = 0; i < pages.length; i++) sink += parseDocument(pages[i].text, uris[i]).page.figures.length;
-  });
-  const symbols = await timeRuns(SIZES.runs, SIZES.warmups, () => {
+  };
+  const symbolsRun = () => {
     const service = new GalleyLanguageService();
     for (let i = 0; i < pages.length; i++) {
       service.pages.set(uris[i], pages[i].text);
       sink += service.getDocumentSymbols(uris[i]).length;
     }
-  });
+  };
   // A fresh service each run: the peer caches a document's table of contents by URI.
   const mdDocs = pages.map((p, i) => markdownDocument(`file:///bench/throughput/${i + 1}.md`, p.markdown));
-  const peerRun = async () => {
+  const peerRun = async (): Promise<number> => {
     const peer = await createPeer(new MemoryWorkspace('/bench/throughput', mdDocs));
     const t0 = now();
     for (const d of mdDocs) sink += (await peer.service.getDocumentSymbols(d, {}, token())).length;
@@ -179,9 +163,21 @@ async function throughput(corpus: Corpus): Promise<ThroughputResult> {
     peer.dispose();
     return t;
   };
-  for (let i = 0; i < SIZES.warmups; i++) await peerRun();
-  const peerAll: number[] = [];
-  for (let i = 0; i < SIZES.runs; i++) peerAll.push(await peerRun());
+  const timed = (run: () => void) => async (): Promise<number> => {
+    const t0 = now();
+    run();
+    return now() - t0;
+  };
+  // Round by round, each measure once: a change in the host's load (this machine's speed
+  // follows it) weighs on Galley and the peer alike, and their ratio holds. No full collection
+  // is forced between runs: V8 shrinks the young generation after one, so the next run would
+  // measure a cold heap (about 1.5× slower for both parsers here), not a server's steady state.
+  const measures = [timed(parseRun), timed(withFiguresRun), timed(symbolsRun), peerRun];
+  for (let i = 0; i < SIZES.warmups; i++) for (const run of measures) await run();
+  const samples: number[][] = measures.map(() => []);
+  for (let r = 0; r < SIZES.runs; r++) for (const [k, run] of measures.entries()) samples[k].push(await run());
+  const [parse, withFigures, symbols] = samples.slice(0, 3).map((all) => ({ median: median(all), all: all.map((x) => round(x)) }));
+  const peerAll = samples[3];
   const peerMedian = median(peerAll);
   if (sink === 0) log('throughput: nothing parsed?');
 
@@ -854,7 +850,7 @@ function report(r: Results): string {
   out.push(`Load average (1 min): ${r.load.start} at the start, ${r.load.end} at the end${r.load.start > 1 ? '  (WARNING: the machine was busy; figures are noisy)' : ''}`);
   if (r.throughput) {
     const t = r.throughput;
-    out.push('', `1. Throughput: ${t.pages} generated pages (${t.articles} articles), ${mb(t.galleyBytes)} page text / ${mb(t.markdownBytes)} Markdown; median of ${t.runs} runs`);
+    out.push('', `1. Throughput: ${t.pages} generated pages (${t.articles} articles), ${mb(t.galleyBytes)} page text / ${mb(t.markdownBytes)} Markdown; median of ${t.runs} rounds, the measures in turn`);
     out.push(
       table(
         ['what', 'median', 'MB/s'],
