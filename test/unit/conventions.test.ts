@@ -57,6 +57,17 @@ test('an English page: multi-deck head, byline, dateline, jump line and a credit
   assert.deepEqual(p.photos[0].people.map((x) => x.name), ['Jane Roe']);
 });
 
+test('English heads in sentence case are heads where a byline follows them', () => {
+  const p = page('english-sentence-case.news');
+  assert.deepEqual(
+    p.items.map((i) => [i.headline, i.people.map((x) => x.name), line(i.bodyRange)]),
+    [
+      ['City council approves new budget after long debate', ['Jane Doe'], 7],
+      ['Storm knocks out power to thousands', ['Tom Roe'], 17],
+    ],
+  );
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

@@ -10,6 +10,8 @@ import {
   headerPageId,
   isDateFurniture,
   isBracketedAside,
+  isEnglishByline,
+  isEnglishHeadShape,
   isHeadingLike,
   isMasthead,
   isSubtitle,
@@ -264,6 +266,18 @@ function isHardBoundary(b: Block | undefined): boolean {
   }
 }
 
+/**
+ * Block i could be a headline line: heading-like on its own, or an English head in sentence
+ * case (`Storm knocks out power to thousands`) set right above a `By …` byline.
+ */
+function headlineLike(blocks: readonly Block[], i: number): boolean {
+  const b = blocks[i];
+  if (b.type !== 'text' || b.endsWithJump) return false;
+  if (isHeadingLike(b.line)) return true;
+  const next = blocks[i + 1];
+  return next?.type === 'byline' && isEnglishByline(next.line.flat) && isEnglishHeadShape(b.line.flat);
+}
+
 /** A headline stack holds at most this many headline lines; a longer run is running text. */
 const MAX_HEADLINE_LINES = 4;
 /** A stack with its kicker, subtitle and byline lines holds at most this many lines. */
@@ -279,7 +293,7 @@ function groupStacks(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const startsRun = (b.type === 'text' && !b.endsWithJump && isHeadingLike(b.line)) || b.type === 'byline';
+    const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
     if (!startsRun || !(endsParagraph(prev) || endsRecord(prev, blocks, i))) {
       out.push(b);
@@ -293,7 +307,7 @@ function groupStacks(blocks: Block[]): Block[] {
       const afterByline = run.length > 0 && run[run.length - 1].role === 'byline' && run.some((s) => s.role === 'headline');
       if (x.type === 'byline') run.push({ line: x.line, role: 'byline' });
       // A byline closes the stack it follows; numbered lines open sections, never continue a headline.
-      else if (x.type === 'text' && !x.endsWithJump && isHeadingLike(x.line) && !afterByline && !(run.length > 0 && isNumbered(x.line.flat))) {
+      else if (x.type === 'text' && headlineLike(blocks, j) && !afterByline && !(run.length > 0 && isNumbered(x.line.flat))) {
         run.push({ line: x.line, role: isSubtitle(x.line.flat) ? 'subtitle' : isColumnTag(x.line.flat) ? 'kicker' : 'headline' });
       } else break;
     }

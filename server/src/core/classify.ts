@@ -185,7 +185,21 @@ function readHeadingLike(l: PageLine): boolean {
   if (ENDS_IN_DIGIT.test(f)) return false;
   if (hasHan(f, 2)) return true;
   // English heads: Title Case or capitals, no final period.
-  return ENGLISH_HEAD.test(f) && !ENDS_IN_CLAUSE_MARK.test(f) && isTitleCase(f);
+  return isEnglishHeadShape(f) && isTitleCase(f);
+}
+
+/**
+ * Shaped like an English head in any case: words without a sentence inside or a final period.
+ * Sentence case (`Storm knocks out power`) is a head only where its context says so.
+ */
+export function isEnglishHeadShape(flat: string): boolean {
+  return ENGLISH_HEAD.test(flat) && !ENDS_IN_CLAUSE_MARK.test(flat);
+}
+
+const ENGLISH_BYLINE = /^By\s/i;
+/** An English byline: `By Jane Doe`. */
+export function isEnglishByline(flat: string): boolean {
+  return ENGLISH_BYLINE.test(flat);
 }
 
 /** True when the text holds at least `count` Han characters. */

@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { NOTICE_TITLE, isDateFurniture, lineKind, trailingAuthor } from './classify';
+import { NOTICE_TITLE, isDateFurniture, isEnglishByline, lineKind, trailingAuthor } from './classify';
 
 
 /** A parsed page with the text measures the language features reuse. */
@@ -185,7 +185,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   if (full) {
     if (dateline?.names) people.push(...withRange(readPeople(dateline.names, 'reporter'), dateline.range, index));
     for (const b of bylines) {
-      const named = /^\s*By\s/i.test(b.raw) ? readEnglishByline(b.raw) : readPeople(b.raw, 'author');
+      const named = isEnglishByline(b.flat) ? readEnglishByline(b.raw) : readPeople(b.raw, 'author');
       people.push(...withRange(named, lineRange(b), index));
     }
     const tail = body[body.length - 1];
