@@ -344,24 +344,23 @@ describe('a page', () => {
   });
 });
 
-describe('performance', () => {
-  it('returns quickly on 2 MB of digits', () => {
-    const t0 = performance.now();
+// Hostile input ends, with the right answer. How time grows with size is measured by
+// `npm run bench:pathological` (CPU time at N and 4N), not here: a wall-clock bound in a unit
+// test fails on a busy machine. The timeout only catches a hang.
+describe('hostile input', { timeout: 60_000 }, () => {
+  it('2 MB of digits: no figure, no date', () => {
     const { figures, dates } = scan('1'.repeat(2_000_000));
     assert.deepEqual([figures.length, dates.length], [0, 0]);
-    assert.ok(performance.now() - t0 < 2000);
   });
 
-  it('returns quickly on 500,000 lines of 1', () => {
-    const t0 = performance.now();
-    const { figures } = scan('1\n'.repeat(500_000));
-    assert.equal(figures.length, 0);
-    assert.ok(performance.now() - t0 < 2000);
+  it('500,000 lines of 1: no figure', () => {
+    assert.equal(scan('1\n'.repeat(500_000)).figures.length, 0);
   });
 
-  it('returns quickly on a long line of hostile patterns', () => {
-    const t0 = performance.now();
-    scan('1万'.repeat(200_000) + '一'.repeat(500_000) + '1—'.repeat(200_000) + '《'.repeat(200_000) + '1 万 人 '.repeat(50_000));
-    assert.ok(performance.now() - t0 < 2000);
+  it('a long line of runs that each start a figure: only the people counted', () => {
+    const { figures, dates } = scan('1万'.repeat(200_000) + '一'.repeat(500_000) + '1—'.repeat(200_000) + '《'.repeat(200_000) + '1 万 人 '.repeat(50_000));
+    assert.equal(dates.length, 0);
+    assert.equal(figures.length, 50_000);
+    assert.ok(figures.every((f) => f.unit === '人' && f.value === 10_000));
   });
 });

@@ -172,7 +172,7 @@ describe('newspaper grammar', () => {
     assertScope('编者按', '编者按', 'keyword.other.editor-note.newspaper');
   });
 
-  test('adversarial long lines tokenize quickly (bounded patterns)', () => {
+  test('adversarial long lines tokenize to their end (bounded patterns)', () => {
     const lines = [
       '（'.repeat(3000),
       '（记者 王涛'.repeat(500),
@@ -185,12 +185,11 @@ describe('newspaper grammar', () => {
       '本报记者 ' + '张三 '.repeat(300) + '李',
       '（新华社记者 曹阳 '.repeat(200) + '摄）',
     ];
+    // A pattern that backtracks without bound runs into the tokenizer's own 2 s limit (each of
+    // these lines takes milliseconds): stopping early is the failure, not a wall-clock figure.
     for (const line of lines) {
-      const started = performance.now();
       const result = grammar.tokenizeLine(line, vsctm.INITIAL, 2000);
-      const ms = performance.now() - started;
       assert.equal(result.stoppedEarly, false, `tokenizing ${JSON.stringify(line.slice(0, 20))}… stopped early`);
-      assert.ok(ms < 2000, `tokenizing ${JSON.stringify(line.slice(0, 20))}… took ${ms.toFixed(0)} ms`);
     }
   });
 });
