@@ -68,6 +68,17 @@ test('English heads in sentence case are heads where a byline follows them', () 
   );
 });
 
+test('English: a sentence-case head over an agency dateline, and a head with its deck over a byline', () => {
+  const p = page('english-deck-dateline.news');
+  assert.deepEqual(
+    p.items.map((i) => [i.headline, i.subtitle, i.dateline?.text ?? null, i.people.map((x) => x.name)]),
+    [
+      ['Storm knocks out power to thousands', null, 'BOSTON (AP) —', []],
+      ['School board delays vote on new calendar', 'Parents asked for more time to weigh the changes', null, ['Mary Lee']],
+    ],
+  );
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

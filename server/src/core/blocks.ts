@@ -11,6 +11,7 @@ import {
   isDateFurniture,
   isBracketedAside,
   isEnglishByline,
+  isEnglishDeck,
   isEnglishHeadShape,
   isHeadingLike,
   isMasthead,
@@ -20,6 +21,7 @@ import {
   sectionNumbering,
 } from './classify';
 import { PARAGRAPH_INDENT } from './columns';
+import { isLatinCapital } from './text';
 
 export type StackLineRole = 'kicker' | 'headline' | 'subtitle' | 'byline';
 
@@ -266,16 +268,35 @@ function isHardBoundary(b: Block | undefined): boolean {
   }
 }
 
-/**
- * Block i could be a headline line: heading-like on its own, or an English head in sentence
- * case (`Storm knocks out power to thousands`) set right above a `By …` byline.
- */
+/** The role of a line in the stack `run` is gathering. */
+function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
+  if (isSubtitle(flat)) return 'subtitle';
+  if (isColumnTag(flat)) return 'kicker';
+  return isEnglishDeck(flat) && run.some((s) => s.role === 'headline') ? 'subtitle' : 'headline';
+}
+
+/** Block i could be a headline line: heading-like on its own, or by its place in an English story. */
 function headlineLike(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i];
-  if (b.type !== 'text' || b.endsWithJump) return false;
-  if (isHeadingLike(b.line)) return true;
-  const next = blocks[i + 1];
-  return next?.type === 'byline' && isEnglishByline(next.line.flat) && isEnglishHeadShape(b.line.flat);
+  return b.type === 'text' && !b.endsWithJump && (isHeadingLike(b.line) || headsEnglishStory(blocks, i));
+}
+
+/** How many lines an English head and its deck take above the byline or dateline under them. */
+const ENGLISH_HEAD_LINES = 3;
+
+/**
+ * An English head in sentence case (`Storm knocks out power to thousands`), or its deck: lines
+ * shaped like a head right above a `By …` byline or an English dateline (`BOSTON (AP) —`).
+ */
+function headsEnglishStory(blocks: readonly Block[], i: number): boolean {
+  for (let j = i; j < i + ENGLISH_HEAD_LINES; j++) {
+    const b = blocks[j];
+    if (b?.type !== 'text' || b.endsWithJump || !isEnglishHeadShape(b.line.flat)) return false;
+    const next = blocks[j + 1];
+    if (next?.type === 'byline' && isEnglishByline(next.line.flat)) return true;
+    if (next?.type === 'dateline' && isLatinCapital(next.line.flat.charCodeAt(0))) return true;
+  }
+  return false;
 }
 
 /** A headline stack holds at most this many headline lines; a longer run is running text. */
@@ -308,7 +329,7 @@ function groupStacks(blocks: Block[]): Block[] {
       if (x.type === 'byline') run.push({ line: x.line, role: 'byline' });
       // A byline closes the stack it follows; numbered lines open sections, never continue a headline.
       else if (x.type === 'text' && headlineLike(blocks, j) && !afterByline && !(run.length > 0 && isNumbered(x.line.flat))) {
-        run.push({ line: x.line, role: isSubtitle(x.line.flat) ? 'subtitle' : isColumnTag(x.line.flat) ? 'kicker' : 'headline' });
+        run.push({ line: x.line, role: stackRole(x.line.flat, run) });
       } else break;
     }
     const heads = run.filter((s) => s.role === 'headline').length;

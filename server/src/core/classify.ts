@@ -5,7 +5,7 @@
  */
 import type { LineKind, PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
-import { codeTable } from './text';
+import { codeTable, isLatinCapital } from './text';
 
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
@@ -193,7 +193,18 @@ function readHeadingLike(l: PageLine): boolean {
  * Sentence case (`Storm knocks out power`) is a head only where its context says so.
  */
 export function isEnglishHeadShape(flat: string): boolean {
+  // Most lines are Han text: the first character rules them out before the pattern runs.
+  const c = flat.charCodeAt(0);
+  if (c > 0x7f && c !== 0x2018 && c !== 0x201c) return false;
   return ENGLISH_HEAD.test(flat) && !ENDS_IN_CLAUSE_MARK.test(flat);
+}
+
+/**
+ * A deck under an English head: a sentence-case line of its own (`Parents asked for more time`).
+ * A Title Case line, or one going on in lower case, continues the head instead.
+ */
+export function isEnglishDeck(flat: string): boolean {
+  return isLatinCapital(flat.charCodeAt(0)) && isEnglishHeadShape(flat) && !isTitleCase(flat);
 }
 
 const ENGLISH_BYLINE = /^By\s/i;

@@ -4,7 +4,7 @@
  */
 import type { Dateline } from './model';
 import type { PageLine } from './lines';
-import { isSpaced, range } from './text';
+import { isLatinCapital, isSpaced, range } from './text';
 
 /** How far after the dateline's opening words its reporter bracket may start. */
 const BRACKET_WITHIN = 16;
@@ -14,7 +14,9 @@ const BRACKET_LINES = 3;
 /** The dateline and the names its bracket holds (the reporters): `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
 export function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline & { names: string } {
   const open = l.raw.search(/[（(]/);
-  if (open < 0 || open - l.indent > BRACKET_WITHIN) {
+  // An English dateline's bracket names its agency, not reporters: `BOSTON (AP) —`.
+  const english = isLatinCapital(l.flat.charCodeAt(0));
+  if (open < 0 || open - l.indent > BRACKET_WITHIN || english) {
     // `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`.
     const m = /^.*?(?:[讯电](?=\s|$)|\s?(?:—|–|--))/.exec(l.raw.slice(l.indent));
     const end = m ? l.indent + m[0].length : l.raw.trimEnd().length;
