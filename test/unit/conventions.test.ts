@@ -68,7 +68,7 @@ test('English heads in sentence case are heads where a byline follows them', () 
   );
 });
 
-test('English: a sentence-case head over an agency dateline, and a head with its deck over a byline', () => {
+test('English: a sentence-case head over an agency dateline, a head with its deck over a byline, an agency photo credit', () => {
   const p = page('english-deck-dateline.news');
   assert.deepEqual(
     p.items.map((i) => [i.headline, i.subtitle, i.dateline?.text ?? null, i.people.map((x) => x.name)]),
@@ -77,6 +77,8 @@ test('English: a sentence-case head over an agency dateline, and a head with its
       ['School board delays vote on new calendar', 'Parents asked for more time to weigh the changes', null, ['Mary Lee']],
     ],
   );
+  // Agency style names the photographer after the slash.
+  assert.deepEqual(p.photos.map((x) => [x.credit, x.people.map((y) => y.name)]), [['AP Photo/Charles Krupa', ['Charles Krupa']]]);
 });
 
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {

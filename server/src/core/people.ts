@@ -111,9 +111,14 @@ export function readEnglishByline(text: string): NamedPerson[] {
     .map((name) => ({ name, role: 'author' as const }));
 }
 
-/** The photographer of an English credit: `Photo: Jane Roe/AP`, `Jane Roe/Reuters`, `Photo by Jane Roe`. */
+const AGENCY_PHOTO = /\b(?:Photo|Photos|Images?)\s*\/\s*([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})/;
+const NAME_SLASH_OR_BY = /([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s*\/|\bby ([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})/;
+/**
+ * The photographer of an English credit: `Photo: Jane Roe/AP`, `Jane Roe/Reuters`, `Photo by
+ * Jane Roe`, and the agency style that names the photographer after the slash, `AP Photo/Jane Roe`.
+ */
 export function readEnglishCredit(text: string): NamedPerson[] {
-  const m = /([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s*\/|\bby ([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})/.exec(text);
+  const m = AGENCY_PHOTO.exec(text) ?? NAME_SLASH_OR_BY.exec(text);
   return m ? [{ name: (m[1] ?? m[2]).trim(), role: 'photographer' }] : [];
 }
 
