@@ -815,6 +815,48 @@ The main library will stay open until
   assert.deepEqual(d.related[0].message, { en: 'Page A04', zh: '第A04版' });
 });
 
+test('See BUDGET, Page A4 jumps a story to its continuation head BUDGET from A1; a See with no answer is no error', () => {
+  const f = fixture(`
+%! A01.news
+PAGE A1
+
+Council Approves City Budget
+
+By JANE SMITH
+
+The council approved the budget on Tuesday after a long
+
+debate over school funding. See BUDGET, Page A4
+
+Library Extends Weekend Hours
+
+By ANNA WU
+
+The library will stay open later. See HOURS, Page A4
+%! A04.news
+PAGE A4
+
+BUDGET from A1
+
+The vote came after three hours of debate.
+
+Parks Get New Benches
+
+By TOM ROE
+
+The parks department installed forty benches.
+`);
+  const { issue } = f.parse();
+  const [see, related] = issue.jumps(f.uri('A01.news'));
+  const [from] = issue.jumps(f.uri('A04.news'));
+  assert.deepEqual([from.jump.text, from.jump.direction, from.jump.page, from.jump.slug, from.status], ['BUDGET from A1', 'from', 'A01', 'BUDGET', 'ok']);
+  assert.deepEqual(from.partner, { uri: f.uri('A01.news'), jump: see.jump });
+  assert.deepEqual(see.partner, { uri: f.uri('A04.news'), jump: from.jump });
+  assert.deepEqual([related.jump.text, related.status, related.partner], ['See HOURS, Page A4', 'ok', null]);
+  assert.deepEqual(brief(diags(f, 'A01.news')), []);
+  assert.deepEqual(brief(diags(f, 'A04.news')), []);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Pairing
 

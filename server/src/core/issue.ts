@@ -34,6 +34,13 @@ export interface ResolvedJump {
   readonly partner: JumpEnd | null;
 }
 
+/** An English pointer, `See BUDGET, Page A4`: American papers jump their stories with it. */
+const isEnglishSee = (j: JumpLine): boolean => j.direction === 'see' && ENGLISH_SEE.test(j.text);
+const ENGLISH_SEE = /^\(?\s*(?:please\s+)?see\b/i;
+
+/** The jumps a `from` answers: `to` jumps, and English `See …` pointers. */
+const leadsOn = (j: JumpLine): boolean => j.direction === 'to' || isEnglishSee(j);
+
 export const samePage = (a: PageId, b: PageId): boolean => a !== null && b !== null && String(a) === String(b);
 
 export class Issue {
@@ -66,10 +73,12 @@ export class Issue {
     const targets = this.pagesWithId(jump.page);
     if (targets.length === 0) return { ...base, status: 'target-missing', targets };
     if (targets.length > 1) return { ...base, status: 'ambiguous', targets };
-    if (jump.direction === 'see') return { ...base, status: 'ok', targets };
+    const english = isEnglishSee(jump);
+    if (jump.direction === 'see' && (!english || page.id === null)) return { ...base, status: 'ok', targets };
     if (page.id === null) return { ...base, status: 'unverified', targets };
     const partner = this.#partner(page, jump, targets[0]);
-    return { ...base, status: partner ? 'ok' : 'unmatched', targets, partner };
+    // An English `See …` jumps a story or points at another: without an answer it still stands.
+    return { ...base, status: partner || english ? 'ok' : 'unmatched', targets, partner };
   }
 
   /**
@@ -79,9 +88,10 @@ export class Issue {
    * already holds.
    */
   #partner(page: Page, jump: JumpLine, target: Page): JumpEnd | null {
-    const answer = jump.direction === 'to' ? 'from' : 'to';
-    const mine = page.jumps.filter((j) => j.direction === jump.direction && samePage(j.page, target.id));
-    const theirs = target.jumps.filter((j) => j.direction === answer && samePage(j.page, page.id));
+    const isFrom = (j: JumpLine): boolean => j.direction === 'from';
+    const [ownKind, answer] = leadsOn(jump) ? [leadsOn, isFrom] : [isFrom, leadsOn];
+    const mine = page.jumps.filter((j) => ownKind(j) && samePage(j.page, target.id));
+    const theirs = target.jumps.filter((j) => answer(j) && samePage(j.page, page.id));
     const k = mine.indexOf(jump);
     const match = k >= 0 ? theirs[k] : undefined;
     return match ? { uri: target.uri, jump: match } : null;

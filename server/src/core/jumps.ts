@@ -46,6 +46,12 @@ const CONTINUED_RE = new RegExp(
 const SLUG = "[A-Z][A-Z0-9&'’.\\-]{1,24}(?: [A-Z][A-Z0-9&'’.\\-]{0,24}){0,3}";
 const PAGE_WORD = '[Pp][Aa][Gg][Ee]';
 
+/**
+ * A continuation's head on a line of its own, naming its story's slug: `BUDGET from A1`,
+ * `STORM from Page 1`. Upper case and alone on its line: prose does not read like that.
+ */
+const SLUG_FROM_RE = new RegExp(`^[ \\t]{0,12}(?<slug>${SLUG})[ \\t]{1,4}from[ \\t]{1,4}(?:${PAGE_WORD}[ \\t]{0,3})?(?<id>${EN_ID})[ \\t]{0,12}$`, 'gm');
+
 /** `See BUDGET, Page 5`, `See BUDGET on Page A5`, `Please see BUDGET, A5`, `see page 5`. */
 const SEE_RE = new RegExp(
   `(?<open>\\(\\s{0,3})?\\b(?:[Pp][Ll][Ee][Aa][Ss][Ee]\\s{1,3})?[Ss][Ee][Ee]\\s{1,4}` +
@@ -68,6 +74,7 @@ export function findJumps(index: LineIndex): JumpLine[] {
   const found: Found[] = [];
   scanChinese(text, found);
   scanContinued(text, found);
+  scanSlugFrom(text, found);
   scanSee(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
 
@@ -115,6 +122,17 @@ function scanContinued(text: string, out: Found[]): void {
     }
     const direction: JumpDirection = (g.dir ?? '').toLowerCase() === 'on' ? 'to' : 'from';
     out.push({ start: m.index, end: englishEnd(m), direction, page: parsePageRef(id) });
+  }
+}
+
+function scanSlugFrom(text: string, out: Found[]): void {
+  SLUG_FROM_RE.lastIndex = 0;
+  for (let m = SLUG_FROM_RE.exec(text); m; m = SLUG_FROM_RE.exec(text)) {
+    const g = m.groups ?? {};
+    const slug = g.slug ?? '';
+    const start = m.index + m[0].indexOf(slug);
+    const id = g.id ?? '';
+    out.push({ start, end: m.index + m[0].lastIndexOf(id) + id.length, direction: 'from', page: parsePageRef(id), slug });
   }
 }
 
