@@ -81,6 +81,19 @@ test('English: a sentence-case head over an agency dateline, a head with its dec
   assert.deepEqual(p.photos.map((x) => [x.credit, x.people.map((y) => y.name)]), [['AP Photo/Charles Krupa', ['Charles Krupa']]]);
 });
 
+test('notices end with their signatory and signing date; the title after them heads them alone', () => {
+  const p = page('notices.news');
+  assert.deepEqual(
+    p.items.map((i) => [i.kind, i.headline, line(i.bodyRange), i.bodyRange.end.line + 1]),
+    [
+      // The signatory and date close each notice's body; they are no headline of the next.
+      ['notice', '关于开展道路交通安全检查的通告', 3, 21],
+      ['notice', '遗失声明', 25, 31],
+      ['notice', '招聘启事', 35, 43],
+    ],
+  );
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

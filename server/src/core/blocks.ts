@@ -13,6 +13,7 @@ import {
   isEnglishByline,
   isEnglishDeck,
   isEnglishHeadShape,
+  isSigningDate,
   isHeadingLike,
   isMasthead,
   isSubtitle,
@@ -41,6 +42,8 @@ export type Block =
     }
   | { readonly type: 'dateline'; readonly line: PageLine }
   | { readonly type: 'source'; readonly line: PageLine }
+  /** A notice's close: its signatory lines and the date it is signed on. */
+  | { readonly type: 'signature'; readonly lines: readonly PageLine[] }
   | { readonly type: 'byline'; readonly line: PageLine }
   | { readonly type: 'jump'; readonly line: PageLine; readonly direction?: JumpLine['direction'] }
   | { readonly type: 'photo'; readonly photo: PhotoBlock }
@@ -144,6 +147,10 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       while (i + 1 < content.length && content[i + 1].n <= teaserEnd) i++;
       continue;
     }
+    if (isSigningDate(l.flat)) {
+      blocks.push({ type: 'signature', lines: [...signatoryLines(blocks), l] });
+      continue;
+    }
     if (kind === 'dateline') blocks.push({ type: 'dateline', line: l });
     else if (kind === 'byline') blocks.push({ type: 'byline', line: l });
     else if (kind === 'source') blocks.push({ type: 'source', line: l });
@@ -154,6 +161,24 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     }
   }
   return groupStacks(blocks);
+}
+
+/** The most lines a notice's signatories take above its date. */
+const MAX_SIGNATORY_LINES = 3;
+
+/**
+ * The signatories above a signing date: the short lines standing right before it (`吕梁市交通运输局`),
+ * taken off the end of `blocks`. Without this they would read as a headline stack.
+ */
+function signatoryLines(blocks: Block[]): PageLine[] {
+  const lines: PageLine[] = [];
+  while (lines.length < MAX_SIGNATORY_LINES) {
+    const b = blocks[blocks.length - 1];
+    if (b?.type !== 'text' || b.endsWithJump || !isHeadingLike(b.line)) break;
+    lines.unshift(b.line);
+    blocks.pop();
+  }
+  return lines;
 }
 
 function teaserPointerEnd(l: PageLine, next: PageLine | undefined, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): number | undefined {
@@ -193,13 +218,13 @@ function closesParagraph(l: PageLine): boolean {
 const MAX_INNER_LINES = 2;
 
 /**
- * A run of headline-like lines followed by running text is mostly that text's first lines.
- * Its first line is the candidate; a second line joins it when it is clearly shorter than the
- * text below (a two-line headline), not the indented start of that text.
+ * A run of headline-like lines followed by running text is partly that text's first lines.
+ * Its first line heads it; a further line (up to `max`) joins it when it is clearly shorter
+ * than the lines below it (a headline in two lines), not the start of the text.
  */
-function innerCandidate(run: readonly StackLine[]): StackLine[] {
+function shortLines(run: readonly StackLine[], max: number): StackLine[] {
   const lines = [run[0]];
-  for (let k = 1; k < run.length && lines.length < MAX_INNER_LINES; k++) {
+  for (let k = 1; k < run.length && lines.length < max; k++) {
     if (run[k].role !== 'headline') break;
     const column = Math.max(...run.slice(k + 1).map((s) => s.line.width), 0);
     if (run[k].line.width >= column - PARAGRAPH_INDENT - 1.5) break;
@@ -333,13 +358,16 @@ function groupStacks(blocks: Block[]): Block[] {
       } else break;
     }
     const heads = run.filter((s) => s.role === 'headline').length;
-    const textEnded = prev !== undefined && (prev.type === 'source' || (prev.type === 'text' && prev.endsWithJump));
-    const closed = run.length <= MAX_STACK_LINES && (isHardBoundary(blocks[j]) || textEnded || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker'));
-    if (closed && heads > 0 && heads <= MAX_HEADLINE_LINES) {
-      out.push({ type: 'stack', lines: run, inner: false });
-      i = j - 1;
+    const textEnded = prev !== undefined && (prev.type === 'source' || prev.type === 'signature' || (prev.type === 'text' && prev.endsWithJump));
+    const bounded = isHardBoundary(blocks[j]) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
+    if (run.length <= MAX_STACK_LINES && (bounded || textEnded) && heads > 0 && heads <= MAX_HEADLINE_LINES) {
+      // Closed only because the text before it has ended: running text follows, and its first
+      // lines may have joined the run. The headline keeps the lines clearly short of that text.
+      const lines = bounded ? run : shortLines(run, MAX_HEADLINE_LINES);
+      out.push({ type: 'stack', lines, inner: false });
+      i += lines.length - 1;
     } else if (b.type === 'text' && run[0].role === 'headline') {
-      const lines = innerCandidate(run);
+      const lines = shortLines(run, MAX_INNER_LINES);
       out.push({ type: 'stack', lines, inner: true });
       i += lines.length - 1;
     } else {

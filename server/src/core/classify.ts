@@ -123,6 +123,16 @@ export function isDateFurniture(flat: string): boolean {
   return DATE_LINE.test(flat);
 }
 
+const CN_YEAR = '[〇零一二三四五六七八九]{4}';
+const CN_DAY = '[一二三四五六七八九十]{1,3}';
+/** A date alone on its line: `2024年5月8日`, `二〇二四年五月八日`. */
+const SIGNING_DATE = new RegExp(`^(?:\\d{4}|${CN_YEAR})\\s*年\\s*(?:\\d{1,2}|${CN_DAY})\\s*月\\s*(?:\\d{1,2}|${CN_DAY})\\s*日$`);
+
+/** The date a notice or letter is signed on, alone on a line under its signatory. */
+export function isSigningDate(flat: string): boolean {
+  return SIGNING_DATE.test(flat);
+}
+
 /** A trailing author in brackets at the end of a body: `…的感觉。 （李小军）`. */
 const TRAILING_AUTHOR = /[。！？”]\s*[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]\s*$/;
 

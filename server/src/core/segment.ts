@@ -74,6 +74,13 @@ class Segmenter {
         d.ended = true;
         return;
       }
+      case 'signature': {
+        // A notice ends with the date it is signed on: more text starts a new item.
+        const d = this.#open();
+        d.body.push(...b.lines);
+        d.ended = true;
+        return;
+      }
       case 'byline':
         this.#open().bylines.push(b.line);
         return;
