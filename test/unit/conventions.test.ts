@@ -94,6 +94,29 @@ test('notices end with their signatory and signing date; the title after them he
   );
 });
 
+test('a photo-news page: captions run back from a credit on its own line, and the title after the photos makes them a photo story', () => {
+  const p = page('photo-news.news');
+  assert.deepEqual(
+    p.photos.map((x) => [line(x.range), x.range.end.line + 1, x.credit]),
+    [
+      [3, 9, '记者 张文慧 摄'],
+      [13, 17, '通讯员 王强 摄'],
+      [21, 23, '记者 刘军 摄'],
+      [25, 27, '记者 刘军 摄'],
+    ],
+  );
+  // The title 春耕正当时 (line 11) heads the photo above it, not the caption below it.
+  assert.equal(p.photos[1].caption, '5月6日，孝义市一家企业的工人在生产线上忙碌。');
+  assert.deepEqual(
+    p.items.map((i) => [i.kind, i.headline, line(i.bodyRange), i.bodyRange.end.line + 1, i.people.map((x) => x.name)]),
+    [
+      ['photo-story', '春耕正当时', 3, 9, ['张文慧']],
+      ['photo-story', '开足马力抓生产', 13, 17, ['王强']],
+      ['photo-story', '假日游 乐趣多', 21, 27, ['刘军']],
+    ],
+  );
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

@@ -40,8 +40,11 @@ const PHOTO_STORY_MAX_CHARS = 600;
  * its text, or the story's range would reach over other items.
  */
 export function isPhotoStory(d: Draft): boolean {
+  if (d.photos.length === 0 || d.dateline) return false;
+  // Photos under a title and no text: the captions tell the story.
+  if (d.body.length === 0) return d.stack !== null;
   // Every line holds a character, so a body of more lines than the limit is no introduction.
-  if (d.photos.length === 0 || d.dateline || d.body.length === 0 || d.body.length > PHOTO_STORY_MAX_CHARS) return false;
+  if (d.body.length > PHOTO_STORY_MAX_CHARS) return false;
   const lastLine = d.body[d.body.length - 1].n; // the body is in page order
   return d.photos.every((p) => p.first > lastLine) && textOf(d.body).length <= PHOTO_STORY_MAX_CHARS;
 }

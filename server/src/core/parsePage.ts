@@ -164,10 +164,9 @@ function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']):
 
 function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits: ReadonlyMap<PhotoBlock, number>, depth: Depth): Item {
   if (d.teaser) return toTeaser(d.teaser.title, lines[d.teaser.last]);
-  // A headline with no text under it (the page was cut after it) is its own body.
-  const body = [...(d.body.length ? d.body : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
-  // A draft of photos alone has no text of its own: its captions are its body.
-  if (body.length === 0) body.push(...d.photos.map((p) => lines[p.first]));
+  // A draft of photos has no text of its own: its captions are its body. A headline with no
+  // text or photos under it (the page was cut after it) is its own body.
+  const body = [...(d.body.length ? d.body : d.photos.length ? d.photos.map((p) => lines[p.first]) : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
   const photoStory = isPhotoStory(d);
   const lastPhoto = photoStory ? lines[d.photos[d.photos.length - 1].last] : null;
   const first = body[0];

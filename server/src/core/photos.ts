@@ -6,6 +6,8 @@
 import type { PageLine } from './lines';
 import { readPeople } from './people';
 import { hasCode } from './text';
+import { isHeadingLike } from './classify';
+import { PARAGRAPH_INDENT } from './columns';
 
 /** How a caption starts: a photo marker at the start of the line. */
 const CAPTION_START =
@@ -71,12 +73,15 @@ function captionMarker(flat: string): string | null {
 
 /** How many lines an unmarked caption may run back from its credit. */
 const MAX_UNMARKED_LINES = 3;
+const SENTENCE_END = /[。！？.!?”]$/;
 
 /**
  * Captions without a marker, known by a photographer's credit at their end:
- * `…在村里走访。（新华社记者 曹阳 摄）`, `… on Thursday. (Photo: Jane Roe/AP)`.
+ * `…在村里走访。（新华社记者 曹阳 摄）`, `… on Thursday. (Photo: Jane Roe/AP)`, or on a line of
+ * its own under the caption (`记者 张文慧 摄`). `step` is how far apart two lines of one text
+ * stand: 1, or 2 where the extraction sets a blank line after every line.
  */
-function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { first: number; last: number }[]): { first: number; last: number; marker: null; credit: string }[] {
+function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { first: number; last: number }[], step: number): { first: number; last: number; marker: null; credit: string }[] {
   const out: { first: number; last: number; marker: null; credit: string }[] = [];
   const inCaption = new Set<number>();
   for (const b of marked) for (let n = b.first; n <= b.last; n++) inCaption.add(n);
@@ -85,12 +90,29 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
     const credit = lineCredit(nonBlank[i]);
     if (!credit || taken(nonBlank[i].n) || !/摄|Photo|\//i.test(credit.credit)) continue;
     let k = i;
+    // A credit alone on its line closes the caption above it, whose last line ends a sentence.
+    const alone = credit.start <= nonBlank[i].indent;
     // Only lines set directly above it (no blank line between) continue the caption.
-    while (k > 0 && i - k + 1 < MAX_UNMARKED_LINES && nonBlank[k - 1].n === nonBlank[k].n - 1 && !taken(nonBlank[k - 1].n) && !/[。！？.!?”]$/.test(nonBlank[k - 1].flat)) k--;
+    while (
+      k > 0 &&
+      i - k < MAX_UNMARKED_LINES &&
+      nonBlank[k].n - nonBlank[k - 1].n <= step &&
+      !taken(nonBlank[k - 1].n) &&
+      ((alone && k === i) || !SENTENCE_END.test(nonBlank[k - 1].flat)) &&
+      !(alone && headsCaption(nonBlank[k - 1], nonBlank[k]))
+    ) k--;
     out.push({ first: nonBlank[k].n, last: nonBlank[i].n, marker: null, credit: credit.credit });
     for (let n = nonBlank[k].n; n <= nonBlank[i].n; n++) inCaption.add(n);
   }
   return out;
+}
+
+/**
+ * A title over a caption (`春耕正当时` over `5月6日，孝义市…`): heading-like and clearly shorter
+ * than the caption's first line under it.
+ */
+function headsCaption(line: PageLine, below: PageLine): boolean {
+  return isHeadingLike(line) && line.width < below.width - PARAGRAPH_INDENT - 1.5;
 }
 
 export interface PhotoBlock {
@@ -129,7 +151,9 @@ export function findPhotoBlocks(lines: readonly PageLine[]): PhotoBlock[] {
     blocks.push({ first: nonBlank[i].n, last: nonBlank[j].n, marker, credit: credit?.credit ?? null });
     i = j;
   }
-  blocks.push(...unmarkedCaptions(nonBlank, blocks));
+  // Extraction that sets a blank line after every line: two lines of one text stand two apart.
+  const step = nonBlank.length > 0 && lines.length - nonBlank.length >= nonBlank.length * 0.8 ? 2 : 1;
+  blocks.push(...unmarkedCaptions(nonBlank, blocks, step));
   blocks.sort((a, b) => a.first - b.first);
   // Share a group's credit backwards over the captions that have none.
   const out: PhotoBlock[] = [];

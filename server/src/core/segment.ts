@@ -4,6 +4,7 @@
  */
 import type { Block, StackLine } from './blocks';
 import { type Draft, type Orientation, isPhotoStory, newDraft } from './draft';
+import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
 
 /** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
@@ -19,6 +20,8 @@ class Segmenter {
   readonly drafts: Draft[] = [];
   #cur: Draft | null = null;
   readonly #orient: Orientation;
+  /** Photos standing after the last item, with no text of their own yet: a title may follow. */
+  #loose: PhotoBlock[] = [];
 
   constructor(orient: Orientation) {
     this.#orient = orient;
@@ -45,6 +48,8 @@ class Segmenter {
 
   add(b: Block): void {
     const cur = this.#cur;
+    // Photos are loose only until the next thing that is not a photo or page furniture.
+    if (b.type !== 'photo' && b.type !== 'furniture' && b.type !== 'stack') this.#loose = [];
     switch (b.type) {
       case 'furniture':
         return;
@@ -86,8 +91,10 @@ class Segmenter {
         return;
       case 'photo':
         // Photos after text may belong to it (a photo story); whether they do is decided once
-        // the text is cut into items. Elsewhere photos stand on their own.
-        if (cur && cur.body.length > 0) cur.photos.push(b.photo);
+        // the text is cut into items. Photos under a title of their own are its story (图片
+        //新闻); elsewhere photos stand on their own until a title after them claims them.
+        if (cur && (cur.body.length > 0 || (cur.stack && this.#orient === 'headline-before'))) cur.photos.push(b.photo);
+        else this.#loose.push(b.photo);
         return;
       case 'stack':
         if (b.inner) this.#addInner(b.lines);
@@ -98,6 +105,17 @@ class Segmenter {
 
   #addStack(lines: readonly StackLine[]): void {
     const cur = this.#cur;
+    const loose = this.#loose;
+    this.#loose = [];
+    // Headlines after: photos with no text, then a title, are a photo story (图片新闻).
+    if (this.#orient === 'headline-after' && loose.length > 0 && (!cur || cur.body.length === 0)) {
+      this.close();
+      const d = this.#open();
+      d.stack = [...lines];
+      d.photos.push(...loose);
+      this.close();
+      return;
+    }
     if (this.#orient === 'headline-after' && cur && cur.body.length > 0 && !cur.stack) {
       cur.stack = [...lines];
       this.close();
