@@ -117,6 +117,20 @@ test('a photo-news page: captions run back from a credit on its own line, and th
   );
 });
 
+test('a front-page digest: its label is furniture, each entry a teaser pointing at its page', () => {
+  const p = page('digest.news');
+  assert.deepEqual(
+    p.items.map((i) => [i.kind, i.headline]),
+    [
+      ['teaser', '我市召开安全生产工作会议'],
+      ['teaser', '交城县：正风肃纪促廉洁'],
+      ['teaser', '孝义市开展防溺水教育进校园'],
+      ['article', '市委常委会召开会议'],
+    ],
+  );
+  assert.deepEqual(p.jumps.map((j) => [j.direction, j.page, j.text]), [['see', 2, '（2版）'], ['see', 3, '（3版）'], ['see', 4, '4版']]);
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

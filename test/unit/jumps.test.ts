@@ -234,6 +234,7 @@ test('not jumps', () => {
     '转第3版的稿件',
     '接第3版的通知',
     '第 4 版',
+    '《现代汉语词典》（第7版）',
     '拼版照片',
     'see you tomorrow',
     'See you on Friday',

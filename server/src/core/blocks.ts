@@ -16,6 +16,7 @@ import {
   isSigningDate,
   isHeadingLike,
   isMasthead,
+  isBoxLabel,
   isSubtitle,
   lineEndsSentence,
   lineKind,
@@ -47,7 +48,8 @@ export type Block =
   | { readonly type: 'byline'; readonly line: PageLine }
   | { readonly type: 'jump'; readonly line: PageLine; readonly direction?: JumpLine['direction'] }
   | { readonly type: 'photo'; readonly photo: PhotoBlock }
-  | { readonly type: 'teaser'; readonly title: PageLine; readonly last: number }
+  /** A title and the `see` pointer after it; `titleEnd` is where the title ends on its line. */
+  | { readonly type: 'teaser'; readonly title: PageLine; readonly titleEnd: number; readonly last: number }
   | { readonly type: 'furniture'; readonly line: PageLine; readonly pageId?: string }
   /** Headline material. `inner` stacks stand between paragraphs of running text and may be section heads. */
   | { readonly type: 'stack'; readonly lines: readonly StackLine[]; readonly inner: boolean };
@@ -136,15 +138,15 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     }
     const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
     const kind = lineKind(l);
-    if (pageId !== undefined || kind === 'editor' || (i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat)))) {
+    if (pageId !== undefined || kind === 'editor' || isBoxLabel(l.flat) || (i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat)))) {
       blocks.push({ type: 'furniture', line: l, pageId });
       continue;
     }
     // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.
-    const teaserEnd = teaserPointerEnd(l, content[i + 1], byLine, jumpOnly);
-    if (teaserEnd !== undefined) {
-      blocks.push({ type: 'teaser', title: l, last: teaserEnd });
-      while (i + 1 < content.length && content[i + 1].n <= teaserEnd) i++;
+    const teaser = teaserPointer(l, content[i + 1], byLine, jumpOnly);
+    if (teaser !== undefined) {
+      blocks.push({ type: 'teaser', title: l, titleEnd: teaser.titleEnd, last: teaser.last });
+      while (i + 1 < content.length && content[i + 1].n <= teaser.last) i++;
       continue;
     }
     if (isSigningDate(l.flat)) {
@@ -181,16 +183,22 @@ function signatoryLines(blocks: Block[]): PageLine[] {
   return lines;
 }
 
-function teaserPointerEnd(l: PageLine, next: PageLine | undefined, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): number | undefined {
+/**
+ * A title followed by a `see` pointer, on its line or on the lines after it: where the title
+ * ends on its line, and the pointer's last line.
+ */
+function teaserPointer(l: PageLine, next: PageLine | undefined, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): { titleEnd: number; last: number } | undefined {
   const own = jumps.firstOn(l.n, 'see', 1);
   if (own) {
     // The title alone, measured in characters: a line of its own, not the whole line's answers.
-    const flat = l.raw.slice(0, own.range.start.character).trim();
+    const titleEnd = own.range.start.character;
+    const flat = l.raw.slice(0, titleEnd).trim();
     const title: PageLine = { n: l.n, raw: l.raw, flat, blank: l.blank, width: flat.length, indent: l.indent };
-    return isHeadingLike(title) ? own.range.end.line : undefined;
+    return isHeadingLike(title) ? { titleEnd, last: own.range.end.line } : undefined;
   }
   if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
-  return jumps.firstOn(next.n, 'see')?.range.end.line;
+  const pointer = jumps.firstOn(next.n, 'see');
+  return pointer && { titleEnd: l.raw.length, last: pointer.range.end.line };
 }
 
 /** True when running text before this block has come to the end of a paragraph. */

@@ -119,6 +119,14 @@ export function isMasthead(flat: string): boolean {
   return MASTHEAD.test(flat);
 }
 
+/** The label of a front page's digest box: `今日导读`, `导 读`. */
+const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导\s*读$/;
+
+/** A box label: page furniture wherever it stands, never a headline. */
+export function isBoxLabel(flat: string): boolean {
+  return DIGEST_LABEL.test(flat);
+}
+
 export function isDateFurniture(flat: string): boolean {
   return DATE_LINE.test(flat);
 }

@@ -33,6 +33,18 @@ const ZH_RE = new RegExp(
   'g',
 );
 
+/**
+ * A bare page pointer closing a title in a front page's digest (导读): `…工作会议（2版）`,
+ * `…进校园 4版`. Only at the end of a line, after the title: in prose a page number does not
+ * end a line like that.
+ */
+/** A digest entry's title is a headline: at least this many characters. */
+const MIN_TITLE_CHARS = 4;
+const BARE_POINTER_RE = new RegExp(
+  `(?:(?<open>[（(])[ \\t\\u3000]{0,3}|[ \\t\\u3000]{1,4})(?:第[ \\t\\u3000]{0,3})?(?<page>${ZH_PAGE})[ \\t\\u3000]{0,3}版(?:[ \\t\\u3000]{0,3}(?<close>[）)]))?[ \\t\\u3000\\r]*$`,
+  'gm',
+);
+
 const EN_ID = '[A-Za-z]-?\\d{1,3}|\\d{1,3}';
 
 /** `Continued on Page A4`, `(Continued on A4)`, `Continued from Page 1`. */
@@ -73,6 +85,7 @@ export function findJumps(index: LineIndex): JumpLine[] {
   const text = index.text;
   const found: Found[] = [];
   scanChinese(text, found);
+  scanBarePointers(text, found);
   scanContinued(text, found);
   scanSlugFrom(text, found);
   scanSee(text, found);
@@ -107,6 +120,23 @@ function scanChinese(text: string, out: Found[]): void {
     // something else, so the marker ends at 版 (only whitespace and `）` follow it).
     const end = open || !close ? m.index + m[0].length : m.index + m[0].lastIndexOf('版') + 1;
     out.push({ start: m.index, end, direction, page: g.page === undefined ? null : parsePageRef(g.page) });
+  }
+}
+
+function scanBarePointers(text: string, out: Found[]): void {
+  BARE_POINTER_RE.lastIndex = 0;
+  for (let m = BARE_POINTER_RE.exec(text); m; m = BARE_POINTER_RE.exec(text)) {
+    const g = m.groups ?? {};
+    const open = g.open !== undefined;
+    // A bracket opened is closed, and a title stands before the pointer on its line (`第 4 版`
+    // is a page header, not a title and its pointer).
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const title = text.slice(lineStart, m.index).trim();
+    // After a book's title, `（第7版）` is its edition.
+    if (open !== (g.close !== undefined) || title.length < MIN_TITLE_CHARS || title.endsWith('》')) continue;
+    const start = open ? m.index : m.index + m[0].search(/[^ \t\u3000]/);
+    const end = m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
+    out.push({ start, end, direction: 'see', page: parsePageRef(g.page ?? '') });
   }
 }
 

@@ -163,7 +163,7 @@ function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']):
 }
 
 function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits: ReadonlyMap<PhotoBlock, number>, depth: Depth): Item {
-  if (d.teaser) return toTeaser(d.teaser.title, lines[d.teaser.last]);
+  if (d.teaser) return toTeaser(d.teaser.title, d.teaser.titleEnd, lines[d.teaser.last]);
   // A draft of photos has no text of its own: its captions are its body. A headline with no
   // text or photos under it (the page was cut after it) is its own body.
   const body = [...(d.body.length ? d.body : d.photos.length ? d.photos.map((p) => lines[p.first]) : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
@@ -248,16 +248,20 @@ function dedupe(people: Person[]): Person[] {
   return people.filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
 
-function toTeaser(title: PageLine, last: PageLine): Item {
-  const pointerAt = title.raw.search(/\s*[（(]\s*(?:详见|参见|见)/);
-  const titleEnd = pointerAt > 0 ? pointerAt : title.raw.trimEnd().length;
-  const text = readable(title.raw.slice(0, titleEnd));
+/** Marks that set a digest's entries apart: `●我市召开…`. */
+const ENTRY_MARK = /^[●○◆◇■▲△★☆·•▪▶►][ \t\u3000]*/;
+
+/** A teaser: its title runs from the line's start (a list mark aside) to `pointerAt`. */
+function toTeaser(title: PageLine, pointerAt: number, last: PageLine): Item {
+  const titleStart = title.indent + (ENTRY_MARK.exec(title.raw.slice(title.indent))?.[0].length ?? 0);
+  const titleEnd = title.raw.slice(0, pointerAt).trimEnd().length;
+  const text = readable(title.raw.slice(titleStart, titleEnd));
   return {
     kind: 'teaser',
     kicker: null,
     kickerRange: null,
     headline: text,
-    headlineRange: range(title.n, title.indent, title.n, titleEnd),
+    headlineRange: range(title.n, titleStart, title.n, titleEnd),
     subtitle: null,
     subtitleRange: null,
     bodyRange: spanRange(title, last),

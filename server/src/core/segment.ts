@@ -55,7 +55,7 @@ class Segmenter {
         return;
       case 'teaser':
         this.close();
-        this.drafts.push({ ...newDraft(), teaser: { title: b.title, last: b.last } });
+        this.drafts.push({ ...newDraft(), teaser: { title: b.title, titleEnd: b.titleEnd, last: b.last } });
         return;
       case 'dateline': {
         // Headlines first: a dateline right under a headline opens that headline's body.
