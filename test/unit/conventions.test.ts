@@ -131,6 +131,17 @@ test('a front-page digest: its label is furniture, each entry a teaser pointing 
   assert.deepEqual(p.jumps.map((j) => [j.direction, j.page, j.text]), [['see', 2, '（2版）'], ['see', 3, '（3版）'], ['see', 4, '4版']]);
 });
 
+test('a commentary signed 本报评论员: its headline and signature close it, not a subhead of the next story', () => {
+  const p = page('commentary.news');
+  assert.deepEqual(
+    p.items.map((i) => [i.headline, i.byline?.text ?? null, line(i.bodyRange), i.bodyRange.end.line + 1]),
+    [
+      ['守住底线 接续奋斗', '本报评论员', 3, 15],
+      ['我市农村公路建设提速', '本报记者 张三', 21, 25],
+    ],
+  );
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

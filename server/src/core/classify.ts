@@ -23,9 +23,12 @@ const DATELINE = new RegExp(
 /** English datelines: `BEIJING, Jan. 4 —`, `WASHINGTON (AP) —`, `LONDON —`. */
 const ENGLISH_DATELINE = /^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{0,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:—|–|--)\s*\S/;
 
-/** A byline line of its own: `□ 本报记者 穆佳妮`, `□ 王富贵 苏凤凤`, `本报记者 张三 李四`, `By Jane Doe`. */
+/**
+ * A byline line of its own: `□ 本报记者 穆佳妮`, `□ 王富贵 苏凤凤`, `本报记者 张三 李四`, `By Jane Doe`,
+ * and a commentary's `本报评论员`, `新华社评论员 张三`.
+ */
 const BYLINE =
-  /^[□■◎]|^(?:文\s*[/／|]\s*|图\s*[/／|]\s*|文图\s*[/／|]?\s*)|^(?:本报|新华社)?(?:全媒体|融媒体|首席|特约|见习)?记者\s*[\u4e00-\u9fff]{2,4}(?:\s+(?:(?:本报)?通讯员|实习生|记者)?\s*[\u4e00-\u9fff]{2,4}){0,5}\s*$|^By\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,6}\s*$/;
+  /^[□■◎]|^(?:本报|新华社|人民日报)?(?:特约)?评论员(?:\s*[\u4e00-\u9fff]{2,4})?\s*$|^(?:文\s*[/／|]\s*|图\s*[/／|]\s*|文图\s*[/／|]?\s*)|^(?:本报|新华社)?(?:全媒体|融媒体|首席|特约|见习)?记者\s*[\u4e00-\u9fff]{2,4}(?:\s+(?:(?:本报)?通讯员|实习生|记者)?\s*[\u4e00-\u9fff]{2,4}){0,5}\s*$|^By\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,6}\s*$/;
 
 /** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`. */
 const SOURCE =
@@ -50,7 +53,7 @@ const BOX_MARK = /^[□■◎]/;
  * character (or a marker within reach) rules out before a pattern is tried. Each set below
  * holds every character its pattern can start with.
  */
-const BYLINE_FIRSTS = '□■◎文图本新全融首特见记B';
+const BYLINE_FIRSTS = '□■◎文图本新人全融首特见记评B';
 const SOURCE_FIRSTS = '（(据来转摘新中人央《';
 const EDITOR_FIRSTS = '本责编校美组版审图主值';
 /** A Chinese dateline ends with 讯 or 电 within this many characters. */
