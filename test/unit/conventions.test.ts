@@ -142,6 +142,15 @@ test('a commentary signed 本报评论员: its headline and signature close it, 
   );
 });
 
+test('a header line with the date and the editors, and an imprint at the foot, are furniture', () => {
+  const p = page('dated-header.news');
+  assert.equal(p.id, 5);
+  assert.equal(p.furniture.date?.text, '2024年5月8日 星期三');
+  assert.deepEqual(p.furniture.editors.map((e) => [e.name, e.role]), [['张三', 'editor'], ['李四', 'editor'], ['王五', 'editor']]);
+  // One article, headline after its text: neither the header nor the imprint joins it.
+  assert.deepEqual(p.items.map((i) => [i.headline, line(i.bodyRange), i.bodyRange.end.line + 1]), [['市委常委会召开会议', 5, 7]]);
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

@@ -17,6 +17,8 @@ import {
   isHeadingLike,
   isMasthead,
   isBoxLabel,
+  isImprint,
+  datedEditors,
   isSubtitle,
   lineEndsSentence,
   lineKind,
@@ -138,7 +140,8 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     }
     const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
     const kind = lineKind(l);
-    if (pageId !== undefined || kind === 'editor' || isBoxLabel(l.flat) || (i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat)))) {
+    const topOfPage = i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat) || datedEditors(l.raw) !== null);
+    if (pageId !== undefined || kind === 'editor' || topOfPage || isBoxLabel(l.flat) || isImprint(l.flat)) {
       blocks.push({ type: 'furniture', line: l, pageId });
       continue;
     }

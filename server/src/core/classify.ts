@@ -134,6 +134,25 @@ export function isDateFurniture(flat: string): boolean {
   return DATE_LINE.test(flat);
 }
 
+/** A header that dates the page and names its editors: `2024年5月8日 星期三 责编：张三 版式：李四`. */
+const DATED_EDITORS = /^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?)\s+(?=[^：:]{0,8}?(?:编辑|责编|版式|校对|美编|组版)\s*[：:])/;
+
+/** The date of a dated editors' header (read from the raw line, where spaces part its fields), and where its editors start. */
+export function datedEditors(raw: string): { date: string; dateStart: number; editorsAt: number } | null {
+  const m = DATED_EDITORS.exec(raw);
+  return m ? { date: m[1], dateStart: m.index + m[0].indexOf(m[1]), editorsAt: m.index + m[0].length } : null;
+}
+
+/** An imprint's labels: `吕梁日报社出版 地址：… 邮编：… 电话：…`. */
+const IMPRINT_LABELS = /报社(?:出版|地址)|地址[：:]|邮编[：:]|电话[：:]|传真[：:]|定价[：:]|印刷[：:]|发行[：:]|许可证/g;
+
+/** A newspaper's imprint line: its publisher, or three of its labels. Page furniture, wherever it stands. */
+export function isImprint(flat: string): boolean {
+  if (!flat.includes('：') && !flat.includes(':') && !flat.includes('报社')) return false;
+  const labels = flat.match(IMPRINT_LABELS) ?? [];
+  return labels.length >= 3 || (labels.length >= 2 && flat.includes('报社'));
+}
+
 const CN_YEAR = '[〇零一二三四五六七八九]{4}';
 const CN_DAY = '[一二三四五六七八九十]{1,3}';
 /** A date alone on its line: `2024年5月8日`, `二〇二四年五月八日`. */

@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { NOTICE_TITLE, isDateFurniture, isEnglishByline, lineKind, trailingAuthor } from './classify';
+import { NOTICE_TITLE, datedEditors, isDateFurniture, isEnglishByline, lineKind, trailingAuthor } from './classify';
 
 
 /** A parsed page with the text measures the language features reuse. */
@@ -85,6 +85,11 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
     if (b.pageId !== undefined && !header) header = { text: b.line.flat, range: lineRange(b.line) };
     if (isDateFurniture(b.line.flat) && !date) date = { text: b.line.raw.trim(), range: lineRange(b.line) };
     if (lineKind(b.line) === 'editor') editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
+    const dated = datedEditors(b.line.raw);
+    if (dated) {
+      date ??= { text: dated.date, range: range(b.line.n, dated.dateStart, b.line.n, dated.dateStart + dated.date.length) };
+      editors.push(...withRange(readPeople(b.line.raw.slice(dated.editorsAt), 'editor'), lineRange(b.line), index));
+    }
   }
   const headerId = blocks.find((b) => b.type === 'furniture' && b.pageId !== undefined);
   const fromHeader = headerId?.type === 'furniture' && headerId.pageId !== undefined ? parsePageRef(headerId.pageId) : null;
