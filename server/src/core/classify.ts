@@ -148,9 +148,20 @@ const IMPRINT_LABELS = /报社(?:出版|地址)|地址[：:]|邮编[：:]|电话
 
 /** A newspaper's imprint line: its publisher, or three of its labels. Page furniture, wherever it stands. */
 export function isImprint(flat: string): boolean {
-  if (!flat.includes('：') && !flat.includes(':') && !flat.includes('报社')) return false;
+  // Every line is asked: most have no publisher and too few colons for three labels.
+  const publisher = flat.includes('报社');
+  if (!publisher && colons(flat) < 3) return false;
   const labels = flat.match(IMPRINT_LABELS) ?? [];
-  return labels.length >= 3 || (labels.length >= 2 && flat.includes('报社'));
+  return labels.length >= 3 || (labels.length >= 2 && publisher);
+}
+
+function colons(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff1a || c === 58) n++;
+  }
+  return n;
 }
 
 const CN_YEAR = '[〇零一二三四五六七八九]{4}';

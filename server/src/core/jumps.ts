@@ -42,7 +42,6 @@ const ZH_RE = new RegExp(
 const MIN_TITLE_CHARS = 4;
 const BARE_POINTER_RE = new RegExp(
   `(?:(?<open>[（(])[ \\t\\u3000]{0,3}|[ \\t\\u3000]{1,4})(?:第[ \\t\\u3000]{0,3})?(?<page>${ZH_PAGE})[ \\t\\u3000]{0,3}版(?:[ \\t\\u3000]{0,3}(?<close>[）)]))?[ \\t\\u3000\\r]*$`,
-  'gm',
 );
 
 const EN_ID = '[A-Za-z]-?\\d{1,3}|\\d{1,3}';
@@ -123,19 +122,28 @@ function scanChinese(text: string, out: Found[]): void {
   }
 }
 
+/**
+ * Lines with 版 are few: each is found by a search and its end matched against the pattern,
+ * instead of trying the pattern at every position of the page.
+ */
 function scanBarePointers(text: string, out: Found[]): void {
-  BARE_POINTER_RE.lastIndex = 0;
-  for (let m = BARE_POINTER_RE.exec(text); m; m = BARE_POINTER_RE.exec(text)) {
+  for (let at = text.indexOf('版'); at >= 0; at = text.indexOf('版', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 ? text.length : next;
+    at = lineEnd;
+    const line = text.slice(lineStart, lineEnd);
+    const m = BARE_POINTER_RE.exec(line);
+    if (!m) continue;
     const g = m.groups ?? {};
     const open = g.open !== undefined;
     // A bracket opened is closed, and a title stands before the pointer on its line (`第 4 版`
     // is a page header, not a title and its pointer).
-    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
-    const title = text.slice(lineStart, m.index).trim();
+    const title = line.slice(0, m.index).trim();
     // After a book's title, `（第7版）` is its edition.
     if (open !== (g.close !== undefined) || title.length < MIN_TITLE_CHARS || title.endsWith('》')) continue;
-    const start = open ? m.index : m.index + m[0].search(/[^ \t\u3000]/);
-    const end = m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
+    const start = lineStart + (open ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
+    const end = lineStart + m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
     out.push({ start, end, direction: 'see', page: parsePageRef(g.page ?? '') });
   }
 }
