@@ -13,11 +13,8 @@ import {
   isEnglishByline,
   isEnglishDeck,
   isEnglishHeadShape,
-  isSigningDate,
   isHeadingLike,
   isMasthead,
-  isBoxLabel,
-  isImprint,
   datedEditors,
   isSubtitle,
   lineEndsSentence,
@@ -141,7 +138,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
     const kind = lineKind(l);
     const topOfPage = i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat) || datedEditors(l.raw) !== null);
-    if (pageId !== undefined || kind === 'editor' || topOfPage || isBoxLabel(l.flat) || isImprint(l.flat)) {
+    if (pageId !== undefined || kind === 'editor' || kind === 'furniture' || topOfPage) {
       blocks.push({ type: 'furniture', line: l, pageId });
       continue;
     }
@@ -152,7 +149,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       while (i + 1 < content.length && content[i + 1].n <= teaser.last) i++;
       continue;
     }
-    if (isSigningDate(l.flat)) {
+    if (kind === 'signing-date') {
       blocks.push({ type: 'signature', lines: [...signatoryLines(blocks), l] });
       continue;
     }

@@ -56,6 +56,8 @@ const BOX_MARK = /^[□■◎]/;
 const BYLINE_FIRSTS = '□■◎文图本新人全融首特见记评B';
 const SOURCE_FIRSTS = '（(据来转摘新中人央《';
 const EDITOR_FIRSTS = '本责编校美组版审图主值';
+const BOX_LABEL_FIRSTS = '今本要导';
+const SIGNING_DATE_FIRSTS = '0123456789〇零一二三四五六七八九';
 /** A Chinese dateline ends with 讯 or 电 within this many characters. */
 const DATELINE_REACH = 40;
 
@@ -63,10 +65,14 @@ const DATELINE_REACH = 40;
 const BYLINE_BIT = 1;
 const SOURCE_BIT = 2;
 const EDITOR_BIT = 4;
+const BOX_LABEL_BIT = 8;
+const SIGNING_DATE_BIT = 16;
 const FIRSTS = codeTable([
   [BYLINE_FIRSTS, BYLINE_BIT],
   [SOURCE_FIRSTS, SOURCE_BIT],
   [EDITOR_FIRSTS, EDITOR_BIT],
+  [BOX_LABEL_FIRSTS, BOX_LABEL_BIT],
+  [SIGNING_DATE_FIRSTS, SIGNING_DATE_BIT],
 ]);
 
 function startsWithOneOf(s: string, bit: number): boolean {
@@ -100,13 +106,18 @@ function isEditorLine(flat: string): boolean {
   return startsWithOneOf(flat, EDITOR_BIT) && EDITOR_LINE.test(flat);
 }
 
-/** What a line is on its own, in the order a page's lines are asked: editor lines are furniture. */
+/**
+ * What a line is on its own, in the order a page's lines are asked: editor lines, box labels and
+ * imprints are furniture wherever they stand; a date alone signs a notice.
+ */
 export function lineKind(l: PageLine): LineKind {
   return (l.kind ??= readLineKind(l));
 }
 
 function readLineKind(l: PageLine): LineKind {
   if (isEditorLine(l.flat)) return 'editor';
+  if (isBoxLabel(l.flat) || isImprint(l.flat)) return 'furniture';
+  if (isSigningDate(l.flat)) return 'signing-date';
   if (isDateline(l.flat)) return 'dateline';
   if (isByline(l.raw, l.flat)) return 'byline';
   return isSource(l.flat) ? 'source' : 'text';
@@ -126,8 +137,8 @@ export function isMasthead(flat: string): boolean {
 const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导\s*读$/;
 
 /** A box label: page furniture wherever it stands, never a headline. */
-export function isBoxLabel(flat: string): boolean {
-  return DIGEST_LABEL.test(flat);
+function isBoxLabel(flat: string): boolean {
+  return startsWithOneOf(flat, BOX_LABEL_BIT) && DIGEST_LABEL.test(flat);
 }
 
 export function isDateFurniture(flat: string): boolean {
@@ -147,7 +158,7 @@ export function datedEditors(raw: string): { date: string; dateStart: number; ed
 const IMPRINT_LABELS = /报社(?:出版|地址)|地址[：:]|邮编[：:]|电话[：:]|传真[：:]|定价[：:]|印刷[：:]|发行[：:]|许可证/g;
 
 /** A newspaper's imprint line: its publisher, or three of its labels. Page furniture, wherever it stands. */
-export function isImprint(flat: string): boolean {
+function isImprint(flat: string): boolean {
   // Every line is asked: most have no publisher and too few colons for three labels.
   const publisher = flat.includes('报社');
   if (!publisher && colons(flat) < 3) return false;
@@ -170,8 +181,8 @@ const CN_DAY = '[一二三四五六七八九十]{1,3}';
 const SIGNING_DATE = new RegExp(`^(?:\\d{4}|${CN_YEAR})\\s*年\\s*(?:\\d{1,2}|${CN_DAY})\\s*月\\s*(?:\\d{1,2}|${CN_DAY})\\s*日$`);
 
 /** The date a notice or letter is signed on, alone on a line under its signatory. */
-export function isSigningDate(flat: string): boolean {
-  return SIGNING_DATE.test(flat);
+function isSigningDate(flat: string): boolean {
+  return startsWithOneOf(flat, SIGNING_DATE_BIT) && SIGNING_DATE.test(flat);
 }
 
 /** A trailing author in brackets at the end of a body: `…的感觉。 （李小军）`. */

@@ -86,7 +86,8 @@ export function findJumps(index: LineIndex): JumpLine[] {
   scanChinese(text, found);
   scanBarePointers(text, found);
   scanContinued(text, found);
-  scanSlugFrom(text, found);
+  // Continuation heads are English; a Chinese page has no `from` to look for.
+  if (text.includes('from')) scanSlugFrom(text, found);
   scanSee(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
 

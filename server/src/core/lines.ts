@@ -29,7 +29,7 @@ export interface PageLine {
 }
 
 /** What a line is on its own (see classify.ts lineKind). */
-export type LineKind = 'editor' | 'dateline' | 'byline' | 'source' | 'text';
+export type LineKind = 'editor' | 'furniture' | 'signing-date' | 'dateline' | 'byline' | 'source' | 'text';
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
