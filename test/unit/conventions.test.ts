@@ -167,3 +167,19 @@ test('masthead, date, page header and editor lines are furniture, not items', ()
   assert.deepEqual(p.items.map((i) => i.headline), ['文明旅游宣传进景区', '市人社局举办就业招聘会']);
   assert.deepEqual(p.items[1].people.map((x) => [x.name, x.role]), [['王强', 'correspondent'], ['赵敏', 'intern']]);
 });
+
+test('an advertiser’s address and telephone stay in its notice; the paper’s imprint is furniture', () => {
+  const text = [
+    '招聘启事',
+    '',
+    '吕梁市某某有限公司因业务发展需要，现面向社会招聘会计2名。',
+    '',
+    '地址：离石区永宁路 电话：0358-1234567 邮编：033000',
+    '',
+    '吕梁日报社出版 社址：吕梁市离石区 邮编：033000',
+  ].join('\n');
+  const [notice, ...rest] = parsePage(text, 'file:///x/08.news').items;
+  // The text runs to the address line (5); the imprint (7) joins no item.
+  assert.equal(notice.bodyRange.end.line + 1, 5);
+  assert.deepEqual(rest, []);
+});

@@ -154,25 +154,16 @@ export function datedEditors(raw: string): { date: string; dateStart: number; ed
   return m ? { date: m[1], dateStart: m.index + m[0].indexOf(m[1]), editorsAt: m.index + m[0].length } : null;
 }
 
-/** An imprint's labels: `吕梁日报社出版 地址：… 邮编：… 电话：…`. */
-const IMPRINT_LABELS = /报社(?:出版|地址)|地址[：:]|邮编[：:]|电话[：:]|传真[：:]|定价[：:]|印刷[：:]|发行[：:]|许可证/g;
+/** An imprint's labels: `吕梁日报社出版 地址：… 邮编：… 电话：…`, `社址：…`. */
+const IMPRINT_LABELS = /报社(?:出版|地址)|社址[：:]|地址[：:]|邮编[：:]|电话[：:]|传真[：:]|定价[：:]|印刷[：:]|发行[：:]|许可证/g;
 
-/** A newspaper's imprint line: its publisher, or three of its labels. Page furniture, wherever it stands. */
+/**
+ * A newspaper's imprint line: the paper itself (报社, 社址) and another of the labels. Page
+ * furniture, wherever it stands. An advertiser's `地址：… 电话：…` names no paper: it stays text.
+ */
 function isImprint(flat: string): boolean {
-  // Every line is asked: most have no publisher and too few colons for three labels.
-  const publisher = flat.includes('报社');
-  if (!publisher && colons(flat) < 3) return false;
-  const labels = flat.match(IMPRINT_LABELS) ?? [];
-  return labels.length >= 3 || (labels.length >= 2 && publisher);
-}
-
-function colons(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0xff1a || c === 58) n++;
-  }
-  return n;
+  if (!flat.includes('报社') && !flat.includes('社址')) return false;
+  return (flat.match(IMPRINT_LABELS)?.length ?? 0) >= 2;
 }
 
 const CN_YEAR = '[〇零一二三四五六七八九]{4}';
