@@ -151,6 +151,19 @@ test('a header line with the date and the editors, and an imprint at the foot, a
   assert.deepEqual(p.items.map((i) => [i.headline, line(i.bodyRange), i.bodyRange.end.line + 1]), [['市委常委会召开会议', 5, 7]]);
 });
 
+test('a column of briefs: its label heads nothing, and the briefs under it are briefs, not headless articles', () => {
+  const p = page('briefs.news');
+  assert.deepEqual(
+    p.items.map((i) => [i.kind, i.headline, line(i.bodyRange)]),
+    [
+      // Before, the article above took the label into its headline: 我市春耕备播有序推进简讯.
+      ['article', '我市春耕备播有序推进', 3],
+      ['brief', null, 11],
+      ['brief', null, 15],
+    ],
+  );
+});
+
 test('an orphan headline set after the next article’s headline finds its article by its words', () => {
   const [library, roads] = page('orphan-headline.news').items;
   assert.equal(library.headline, '市图书馆举办少儿阅读推广活动');

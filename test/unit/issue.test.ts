@@ -509,6 +509,29 @@ ${PARKING}
   assert.deepEqual(brief(diags(f, '02.news')), [['headline-missing', 'warning', d.range.start.line]]);
 });
 
+test('no headline-missing for the briefs under a 简讯 label; an untitled story elsewhere still has one', () => {
+  const f = fixture(`
+%! 05.news
+第05版：综合新闻
+
+本报讯（记者 赵敏）连日来，我市各地抢抓农时，组
+
+织农民群众开展春耕备播。
+
+简讯
+
+本报讯（记者 李明）6月18日，市图书馆举办全民阅
+
+读活动，吸引200余名市民参加。
+
+本报讯（记者 王芳）近日，市气象局发布汛期气象服
+
+务工作方案。
+`);
+  // The story above the label has no headline: it is reported; the briefs are not.
+  assert.deepEqual(diags(f, '05.news', 'headline-missing').map((d) => d.range.start.line), [2]);
+});
+
 test('no headline-missing for a continuation whose 上接 / Continued from is in its first lines', () => {
   const f = fixture(`
 %! A01.news

@@ -10,6 +10,7 @@ import {
   headerPageId,
   isDateFurniture,
   isBracketedAside,
+  isBriefsLabel,
   isEnglishByline,
   isEnglishDeck,
   isEnglishHeadShape,
@@ -49,7 +50,8 @@ export type Block =
   | { readonly type: 'photo'; readonly photo: PhotoBlock }
   /** A title and the `see` pointer after it; `titleEnd` is where the title ends on its line. */
   | { readonly type: 'teaser'; readonly title: PageLine; readonly titleEnd: number; readonly last: number }
-  | { readonly type: 'furniture'; readonly line: PageLine; readonly pageId?: string }
+  /** `briefs`: the label over a column of briefs, which have no headlines of their own. */
+  | { readonly type: 'furniture'; readonly line: PageLine; readonly pageId?: string; readonly briefs?: boolean }
   /** Headline material. `inner` stacks stand between paragraphs of running text and may be section heads. */
   | { readonly type: 'stack'; readonly lines: readonly StackLine[]; readonly inner: boolean };
 
@@ -139,7 +141,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     const kind = lineKind(l);
     const topOfPage = i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat) || datedEditors(l.raw) !== null);
     if (pageId !== undefined || kind === 'editor' || kind === 'furniture' || topOfPage) {
-      blocks.push({ type: 'furniture', line: l, pageId });
+      blocks.push(kind === 'furniture' && isBriefsLabel(l.flat) ? { type: 'furniture', line: l, briefs: true } : { type: 'furniture', line: l, pageId });
       continue;
     }
     // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.

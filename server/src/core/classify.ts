@@ -56,7 +56,7 @@ const BOX_MARK = /^[□■◎]/;
 const BYLINE_FIRSTS = '□■◎文图本新人全融首特见记评B';
 const SOURCE_FIRSTS = '（(据来转摘新中人央《';
 const EDITOR_FIRSTS = '本责编校美组版审图主值';
-const BOX_LABEL_FIRSTS = '今本要导';
+const BOX_LABEL_FIRSTS = '今本要导综新市县国经社简短快一';
 const SIGNING_DATE_FIRSTS = '0123456789〇零一二三四五六七八九';
 /** A Chinese dateline ends with 讯 or 电 within this many characters. */
 const DATELINE_REACH = 40;
@@ -133,12 +133,19 @@ export function isMasthead(flat: string): boolean {
   return MASTHEAD.test(flat);
 }
 
-/** The label of a front page's digest box: `今日导读`, `导 读`. */
-const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导\s*读$/;
+/** The label of a front page's digest: `今日导读`. */
+const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$/;
+/** The label of a column of briefs, short items without headlines: `简讯`, `本地快讯`. */
+const BRIEFS_LABEL = /^(?:(?:本地|综合|要闻|新闻|市县|县区|国内|国际|经济|社会)?(?:简讯|短讯|快讯|简报)|一句话新闻)$/;
 
 /** A box label: page furniture wherever it stands, never a headline. */
 function isBoxLabel(flat: string): boolean {
-  return startsWithOneOf(flat, BOX_LABEL_BIT) && DIGEST_LABEL.test(flat);
+  return startsWithOneOf(flat, BOX_LABEL_BIT) && (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat));
+}
+
+/** The label over a column of briefs (asked only of furniture lines). */
+export function isBriefsLabel(flat: string): boolean {
+  return BRIEFS_LABEL.test(flat);
 }
 
 export function isDateFurniture(flat: string): boolean {

@@ -19,9 +19,11 @@ export interface Draft {
   teaser: { title: PageLine; titleEnd: number; last: number } | null;
   /** The text has ended (a `to` jump or a source line): more text starts a new item. */
   ended: boolean;
+  /** Set under a column of briefs (`简讯`): without a headline it is a brief, not a headless article. */
+  brief: boolean;
 }
 
-export const newDraft = (): Draft => ({ body: [], stack: null, dateline: null, photos: [], source: null, bylines: [], inner: [], teaser: null, ended: false });
+export const newDraft = (): Draft => ({ body: [], stack: null, dateline: null, photos: [], source: null, bylines: [], inner: [], teaser: null, ended: false, brief: false });
 
 /** The text of lines, joined as read. */
 export const textOf = (lines: readonly PageLine[]): string => lines.map((l) => l.flat).join('');

@@ -90,6 +90,7 @@ function cutAt(d: Draft, cuts: readonly Cut[], orient: Orientation): Draft[] {
     p.body.push(...d.body.slice(start, end));
     p.inner.push(...d.inner.slice(innerFrom, innerTo).map((x) => ({ at: x.at - start, lines: x.lines })));
     p.stack = stack ? [...stack] : null;
+    p.brief = d.brief && !stack;
     if (start === 0) p.dateline = d.dateline;
     return p;
   };

@@ -83,6 +83,7 @@ function shapeOf(d: Draft, orient: Orientation, credits: ReadonlyMap<PhotoBlock,
     d.bylines.map((l) => l.n - by).join(','),
     d.inner.map((c) => `${c.at}:${stackShape(c.lines, by)}`).join(';'),
     d.photos.map((p) => photoShape(p, credits, by)).join(';'),
+    d.brief ? 'brief' : '',
   ].join('|');
 }
 

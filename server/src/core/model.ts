@@ -81,7 +81,8 @@ export interface Dateline {
   readonly text: string;
 }
 
-export type ItemKind = 'article' | 'notice' | 'photo-story' | 'teaser';
+/** A brief is a short item under a column label (`简讯`), without a headline by design. */
+export type ItemKind = 'article' | 'notice' | 'photo-story' | 'teaser' | 'brief';
 
 export interface Item {
   readonly kind: ItemKind;

@@ -203,7 +203,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
       }
     }
   }
-  const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE_TITLE.test(headline.text) ? 'notice' : 'article';
+  const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE_TITLE.test(headline.text) ? 'notice' : !headline && d.brief ? 'brief' : 'article';
   return {
     kind,
     kicker: kicker?.text.replace(/^[【〖]|[】〗]$/g, '') ?? null,

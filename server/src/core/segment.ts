@@ -22,6 +22,8 @@ class Segmenter {
   readonly #orient: Orientation;
   /** Photos standing after the last item, with no text of their own yet: a title may follow. */
   #loose: PhotoBlock[] = [];
+  /** A briefs label was passed: untitled items from here on are briefs. */
+  #briefs = false;
 
   constructor(orient: Orientation) {
     this.#orient = orient;
@@ -29,7 +31,10 @@ class Segmenter {
 
   close(): void {
     const d = this.#cur;
-    if (d && (d.body.length > 0 || d.stack)) this.drafts.push(d);
+    if (d && (d.body.length > 0 || d.stack)) {
+      d.brief = this.#briefs && !d.stack;
+      this.drafts.push(d);
+    }
     this.#cur = null;
   }
 
@@ -52,6 +57,10 @@ class Segmenter {
     if (b.type !== 'photo' && b.type !== 'furniture' && b.type !== 'stack') this.#loose = [];
     switch (b.type) {
       case 'furniture':
+        if (b.briefs) {
+          this.close();
+          this.#briefs = true;
+        }
         return;
       case 'teaser':
         this.close();

@@ -8,6 +8,7 @@ const KIND: Record<OutlineKind, SymbolKind> = {
   notice: SymbolKind.Interface,
   'photo-story': SymbolKind.Class,
   teaser: SymbolKind.Event,
+  brief: SymbolKind.Field,
   section: SymbolKind.Method,
   photo: SymbolKind.File,
 };

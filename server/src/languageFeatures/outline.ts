@@ -5,7 +5,7 @@
  */
 import type { Item, Page, Range } from '../core/model';
 
-export type OutlineKind = 'article' | 'notice' | 'photo-story' | 'teaser' | 'section' | 'photo';
+export type OutlineKind = 'article' | 'notice' | 'photo-story' | 'teaser' | 'brief' | 'section' | 'photo';
 
 export interface OutlineNode {
   readonly name: string;
