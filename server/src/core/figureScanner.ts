@@ -501,44 +501,41 @@ export class Scanner {
     if (tok.frac || tok.comma || tok.int.length > 4) return null;
     const t = this.#text;
     const v = Number(tok.int);
-    let year: number | undefined;
-    let month: number | undefined;
-    let day: number | undefined;
-    let end: number;
-    let nl: boolean;
     const part: DatePart = (p, nl, max, words) => this.#datePart(p, nl, max, words);
+    const g = this.#gap(tok.end, false);
     if (tok.int.length === 4) {
-      if (v < 1000 || v > 2199) return null;
-      const g = this.#gap(tok.end, false);
-      if (t[g.p] !== '年') return null;
-      year = v;
-      ({ end, nl, month } = this.#afterYear(g, part));
-    } else {
-      if (tok.int.length > 2) return null;
-      const g = this.#gap(tok.end, false);
-      const w = t[g.p];
-      if (w === '月' && v >= 1 && v <= 12) {
-        month = v;
-        end = g.p + 1;
-        nl = g.nl;
-        if (t[end] === '份') end++;
-      } else if (w === '日' && v >= 1 && v <= 31) {
-        // A day alone (`每月 25 日`), unless it counts days (`30日内`).
-        const after = this.#spaces(g.p + 1);
-        if (t[after] === '内' || t.startsWith('以内', after) || t.startsWith('之内', after) || t.startsWith('左右', after)) return null;
-        this.#emitDate(tok.start, g.p + 1, undefined, undefined, v);
-        return g.p + 1;
-      } else return null;
+      if (v < 1000 || v > 2199 || t[g.p] !== '年') return null;
+      return this.#fromYear(tok.start, v, g, part);
     }
-    if (month !== undefined && t[end - 1] !== '份') ({ end, day } = this.#dayAfter(end, nl, part));
-    this.#emitDate(tok.start, end, year, month, day);
-    return end;
+    if (tok.int.length > 2) return null;
+    const w = t[g.p];
+    if (w === '月' && v >= 1 && v <= 12) {
+      const end = t[g.p + 1] === '份' ? g.p + 2 : g.p + 1;
+      const { end: last, day } = t[end - 1] !== '份' ? this.#dayAfter(end, g.nl, part) : { end, day: undefined };
+      this.#emitDate(tok.start, last, undefined, v, day);
+      return last;
+    }
+    if (w === '日' && v >= 1 && v <= 31) {
+      // A day alone (`每月 25 日`), unless it counts days (`30日内`).
+      const after = this.#spaces(g.p + 1);
+      if (t[after] === '内' || t.startsWith('以内', after) || t.startsWith('之内', after) || t.startsWith('左右', after)) return null;
+      this.#emitDate(tok.start, g.p + 1, undefined, undefined, v);
+      return g.p + 1;
+    }
+    return null;
   }
 
-  /** The month that may follow a year's `年` (at g), read by `part`. */
-  #afterYear(g: Cursor, part: DatePart): { end: number; nl: boolean; month?: number } {
+  /**
+   * A date from its year on: the year's `年` stands at g, and a month and its day may follow,
+   * read by `part`. A month counted as a whole (`6月份`) takes no day.
+   */
+  #fromYear(start: number, year: number, g: Cursor, part: DatePart): number {
     const m = part(g.p + 1, g.nl, 12, '月');
-    return m ? { end: m.end, nl: m.nl, month: m.value } : { end: g.p + 1, nl: g.nl };
+    let end = m ? m.end : g.p + 1;
+    let day: number | undefined;
+    if (m && this.#text[end - 1] !== '份') ({ end, day } = this.#dayAfter(end, m.nl, part));
+    this.#emitDate(start, end, year, m?.value, day);
+    return end;
   }
 
   /** The day that may follow a month ending at `end`, read by `part`. */
@@ -701,27 +698,19 @@ export class Scanner {
   #tryChineseDate(start: number, run: string, runEnd: number): number | null {
     const t = this.#text;
     const g = this.#gap(runEnd, false);
-    let year: number | undefined;
-    let month: number | undefined;
-    let day: number | undefined;
-    let end: number;
-    let nl: boolean;
     const part: DatePart = (p, nl, max, words) => this.#chinesePart(p, nl, max, words);
     if (t[g.p] === '年') {
       const y = run.length === 4 ? parseDigitString(run) : null;
       if (y === null || y < 1000 || y > 2199) return null;
-      year = y;
-      ({ end, nl, month } = this.#afterYear(g, part));
-    } else if (t[g.p] === '月') {
-      const m = parseChineseNumeral(run);
-      if (m === null || m < 1 || m > 12 || '百千万亿'.includes(run[0])) return null;
-      month = m;
-      end = g.p + 1;
-      nl = g.nl;
-    } else return null;
-    if (month !== undefined) ({ end, day } = this.#dayAfter(end, nl, part));
-    if (year === undefined && day === undefined) return null;
-    this.#emitDate(start, end, year, month, day);
+      return this.#fromYear(start, y, g, part);
+    }
+    if (t[g.p] !== '月') return null;
+    const month = parseChineseNumeral(run);
+    if (month === null || month < 1 || month > 12 || '百千万亿'.includes(run[0])) return null;
+    // Without a year, a month alone is no date: its day is needed.
+    const { end, day } = this.#dayAfter(g.p + 1, g.nl, part);
+    if (day === undefined) return null;
+    this.#emitDate(start, end, undefined, month, day);
     return end;
   }
 
