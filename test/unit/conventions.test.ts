@@ -196,3 +196,22 @@ test('an advertiser’s address and telephone stay in its notice; the paper’s 
   assert.equal(notice.bodyRange.end.line + 1, 5);
   assert.deepEqual(rest, []);
 });
+
+test('a credit alone under a long paragraph closes no caption: the paragraph stays the article’s', () => {
+  const text = [
+    '本报讯（记者 李明）连日来，我市各地抢',
+    '',
+    '抓农时，组织农民群众开展春耕备播，',
+    '',
+    '田间地头处处是一派繁忙景象，各地',
+    '',
+    '农技人员深入一线指导农民科学种植',
+    '',
+    '确保春播工作顺利推进。',
+    '',
+    '记者 张文慧 摄',
+  ].join('\n');
+  const p = parsePage(text, 'file:///x/03.news');
+  assert.deepEqual(p.photos.map((x) => [line(x.range), x.range.end.line + 1, x.credit]), [[11, 11, '记者 张文慧 摄']]);
+  assert.equal(p.items[0].paragraphs.map((x) => x.text).join('').endsWith('确保春播工作顺利推进。'), true);
+});

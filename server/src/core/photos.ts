@@ -93,14 +93,16 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
     // A credit alone on its line closes the caption above it, whose last line ends a sentence.
     const alone = credit.start <= nonBlank[i].indent;
     // Only lines set directly above it (no blank line between) continue the caption.
-    while (
+    const continues = (k: number): boolean =>
       k > 0 &&
-      i - k < MAX_UNMARKED_LINES &&
       nonBlank[k].n - nonBlank[k - 1].n <= step &&
       !taken(nonBlank[k - 1].n) &&
       ((alone && k === i) || !SENTENCE_END.test(nonBlank[k - 1].flat)) &&
-      !(alone && headsCaption(nonBlank[k - 1], nonBlank[k]))
-    ) k--;
+      !(alone && headsCaption(nonBlank[k - 1], nonBlank[k]));
+    while (i - k < MAX_UNMARKED_LINES && continues(k)) k--;
+    // A credit alone under text that runs on past the longest caption closes no caption of its
+    // own: the lines above are an article's, and the photo has the credit alone.
+    if (alone && continues(k)) k = i;
     out.push({ first: nonBlank[k].n, last: nonBlank[i].n, marker: null, credit: credit.credit });
     for (let n = nonBlank[k].n; n <= nonBlank[i].n; n++) inCaption.add(n);
   }
