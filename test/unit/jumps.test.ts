@@ -235,6 +235,7 @@ test('not jumps', () => {
     '接第3版的通知',
     '第 4 版',
     '《现代汉语词典》（第7版）',
+    '全年共刊发稿件两百余篇、专版 4版',
     '拼版照片',
     'see you tomorrow',
     'See you on Friday',

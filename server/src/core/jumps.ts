@@ -11,7 +11,7 @@
  * equals the text under `range`.
  */
 import type { JumpDirection, JumpLine, PageId } from './model';
-import type { LineIndex } from './text';
+import { LIST_MARK, type LineIndex } from './text';
 
 /** The gap extraction or justification may leave between the characters of a marker. */
 const GAP = '\\s{0,12}';
@@ -33,13 +33,13 @@ const ZH_RE = new RegExp(
   'g',
 );
 
-/**
- * A bare page pointer closing a title in a front page's digest (导读): `…工作会议（2版）`,
- * `…进校园 4版`. Only at the end of a line, after the title: in prose a page number does not
- * end a line like that.
- */
 /** A digest entry's title is a headline: at least this many characters. */
 const MIN_TITLE_CHARS = 4;
+/**
+ * A bare page pointer closing a title in a front page's digest (导读): `…工作会议（2版）`,
+ * `●…进校园 4版`. Only at the end of a line, after the title: in prose a page number does not
+ * end a line like that.
+ */
 const BARE_POINTER_RE = new RegExp(
   `(?:(?<open>[（(])[ \\t\\u3000]{0,3}|[ \\t\\u3000]{1,4})(?:第[ \\t\\u3000]{0,3})?(?<page>${ZH_PAGE})[ \\t\\u3000]{0,3}版(?:[ \\t\\u3000]{0,3}(?<close>[）)]))?[ \\t\\u3000\\r]*$`,
 );
@@ -141,8 +141,10 @@ function scanBarePointers(text: string, out: Found[]): void {
     // A bracket opened is closed, and a title stands before the pointer on its line (`第 4 版`
     // is a page header, not a title and its pointer).
     const title = line.slice(0, m.index).trim();
-    // After a book's title, `（第7版）` is its edition.
+    // After a book's title, `（第7版）` is its edition. Unbracketed, a page number closes a
+    // digest's entry only where a list mark opens it (`●…进校园 4版`): prose may end `…专版 4版`.
     if (open !== (g.close !== undefined) || title.length < MIN_TITLE_CHARS || title.endsWith('》')) continue;
+    if (!open && !LIST_MARK.test(title)) continue;
     const start = lineStart + (open ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
     const end = lineStart + m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
     out.push({ start, end, direction: 'see', page: parsePageRef(g.page ?? '') });

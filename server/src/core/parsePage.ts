@@ -7,7 +7,7 @@ import type { Item, ItemKind, Page, Person, Photo, Range } from './model';
 import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import type { StackLine } from './blocks';
-import { LineIndex, collapseCjkSpaces, isSpaced, range } from './text';
+import { LIST_MARK, LineIndex, collapseCjkSpaces, isSpaced, range } from './text';
 import { readLines } from './lines';
 import { findJumps, parsePageRef } from './jumps';
 import { findPhotoBlocks, findCredit } from './photos';
@@ -253,12 +253,9 @@ function dedupe(people: Person[]): Person[] {
   return people.filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
 
-/** Marks that set a digest's entries apart: `●我市召开…`. */
-const ENTRY_MARK = /^[●○◆◇■▲△★☆·•▪▶►][ \t\u3000]*/;
-
 /** A teaser: its title runs from the line's start (a list mark aside) to `pointerAt`. */
 function toTeaser(title: PageLine, pointerAt: number, last: PageLine): Item {
-  const titleStart = title.indent + (ENTRY_MARK.exec(title.raw.slice(title.indent))?.[0].length ?? 0);
+  const titleStart = title.indent + (LIST_MARK.exec(title.raw.slice(title.indent))?.[0].length ?? 0);
   const titleEnd = title.raw.slice(0, pointerAt).trimEnd().length;
   const text = readable(title.raw.slice(titleStart, titleEnd));
   return {

@@ -98,6 +98,9 @@ export function isWhitespace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** A mark that sets a list's entries apart, with the space after it: `●我市召开…`. */
+export const LIST_MARK = /^[●○◆◇■▲△★☆·•▪▶►][ \t\u3000]*/;
+
 /** A Latin capital, A to Z: how English datelines and decks begin. */
 export const isLatinCapital = (c: number): boolean => c >= 65 && c <= 90;
 
