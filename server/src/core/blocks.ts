@@ -22,7 +22,7 @@ import {
   lineKind,
   sectionNumbering,
 } from './classify';
-import { PARAGRAPH_INDENT } from './columns';
+import { clearlyShorter } from './columns';
 import { isLatinCapital } from './text';
 
 export type StackLineRole = 'kicker' | 'headline' | 'subtitle' | 'byline';
@@ -237,7 +237,7 @@ function shortLines(run: readonly StackLine[], max: number): StackLine[] {
   for (let k = 1; k < run.length && lines.length < max; k++) {
     if (run[k].role !== 'headline') break;
     const column = Math.max(...run.slice(k + 1).map((s) => s.line.width), 0);
-    if (run[k].line.width >= column - PARAGRAPH_INDENT - 1.5) break;
+    if (!clearlyShorter(run[k].line.width, column)) break;
     lines.push(run[k]);
   }
   return lines;

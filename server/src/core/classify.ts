@@ -87,8 +87,7 @@ function hasWithin(s: string, a: string, b: string, reach: number): boolean {
 }
 
 function isDateline(flat: string): boolean {
-  const c = flat.charCodeAt(0);
-  if (c >= 65 && c <= 90) return ENGLISH_DATELINE.test(flat) || DATELINE.test(flat);
+  if (isLatinCapital(flat.charCodeAt(0))) return ENGLISH_DATELINE.test(flat) || DATELINE.test(flat);
   return hasWithin(flat, '讯', '电', DATELINE_REACH) && DATELINE.test(flat);
 }
 

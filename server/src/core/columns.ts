@@ -115,7 +115,15 @@ export function shortfall(lines: readonly PageLine[], i: number): number {
 }
 
 /** A paragraph's first line stands two characters in from the column's edge. */
-export const PARAGRAPH_INDENT = 2;
+const PARAGRAPH_INDENT = 2;
+
+/**
+ * True when a line of `width` is clearly shorter than `than`: by more than a paragraph indent
+ * and some slack, so it is no indented first line of that text but a line of its own (a head).
+ */
+export function clearlyShorter(width: number, than: number): boolean {
+  return width < than - PARAGRAPH_INDENT - 1.5;
+}
 
 /**
  * True when line i is shaped like the first line of the text after it: indented by a
@@ -123,6 +131,5 @@ export const PARAGRAPH_INDENT = 2;
  */
 export function looksLikeFirstLine(lines: readonly PageLine[], i: number): boolean {
   const after = widthAfter(lines, i);
-  const short = after - lines[i].width;
-  return after > 0 && short >= -0.5 && short <= PARAGRAPH_INDENT + 1.5;
+  return after > 0 && lines[i].width <= after + 0.5 && !clearlyShorter(lines[i].width, after);
 }

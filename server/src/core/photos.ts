@@ -7,7 +7,7 @@ import type { PageLine } from './lines';
 import { readPeople } from './people';
 import { hasCode } from './text';
 import { isHeadingLike } from './classify';
-import { PARAGRAPH_INDENT } from './columns';
+import { clearlyShorter } from './columns';
 
 /** How a caption starts: a photo marker at the start of the line. */
 const CAPTION_START =
@@ -114,7 +114,7 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
  * than the caption's first line under it.
  */
 function headsCaption(line: PageLine, below: PageLine): boolean {
-  return isHeadingLike(line) && line.width < below.width - PARAGRAPH_INDENT - 1.5;
+  return isHeadingLike(line) && clearlyShorter(line.width, below.width);
 }
 
 export interface PhotoBlock {
