@@ -168,8 +168,18 @@ const IMPRINT_LABELS = /报社(?:出版|地址)|社址[：:]|地址[：:]|邮编
  * furniture, wherever it stands. An advertiser's `地址：… 电话：…` names no paper: it stays text.
  */
 function isImprint(flat: string): boolean {
-  if (!flat.includes('报社') && !flat.includes('社址')) return false;
-  return (flat.match(IMPRINT_LABELS)?.length ?? 0) >= 2;
+  return namesPaper(flat) && (flat.match(IMPRINT_LABELS)?.length ?? 0) >= 2;
+}
+
+const BAO = '报'.charCodeAt(0);
+const ZHI = '址'.charCodeAt(0);
+
+/** True when the line holds 报社 or 社址: one search for 社 (every line is asked). */
+function namesPaper(flat: string): boolean {
+  for (let at = flat.indexOf('社'); at >= 0; at = flat.indexOf('社', at + 1)) {
+    if (flat.charCodeAt(at - 1) === BAO || flat.charCodeAt(at + 1) === ZHI) return true;
+  }
+  return false;
 }
 
 const CN_YEAR = '[〇零一二三四五六七八九]{4}';

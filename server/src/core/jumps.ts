@@ -71,6 +71,10 @@ const SEE_RE = new RegExp(
   'g',
 );
 
+/** What CONTINUED_RE and SEE_RE cannot match without. */
+const CONTINUED_WORD = /continued/i;
+const SEE_WORD = /[Ss][Ee][Ee]\s/;
+
 interface Found {
   readonly start: number;
   readonly end: number;
@@ -85,10 +89,11 @@ export function findJumps(index: LineIndex): JumpLine[] {
   const found: Found[] = [];
   scanChinese(text, found);
   scanBarePointers(text, found);
-  scanContinued(text, found);
-  // Continuation heads are English; a Chinese page has no `from` to look for.
+  // The English patterns cannot skip ahead to a first character (an optional bracket opens
+  // them): on a page that lacks their keyword, a plain search for it ends the scan sooner.
+  if (CONTINUED_WORD.test(text)) scanContinued(text, found);
   if (text.includes('from')) scanSlugFrom(text, found);
-  scanSee(text, found);
+  if (SEE_WORD.test(text)) scanSee(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
 
   const jumps: JumpLine[] = [];
