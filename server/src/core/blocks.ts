@@ -4,7 +4,7 @@
  * subtitle and byline set beside them.
  */
 import type { JumpLine } from './model';
-import type { PageLine } from './lines';
+import { type PageLine, pageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import {
   headerPageId,
@@ -195,7 +195,7 @@ function teaserPointer(l: PageLine, next: PageLine | undefined, jumps: JumpsByLi
     // The title alone, measured in characters: a line of its own, not the whole line's answers.
     const titleEnd = own.range.start.character;
     const flat = l.raw.slice(0, titleEnd).trim();
-    const title: PageLine = { n: l.n, raw: l.raw, flat, blank: l.blank, width: flat.length, indent: l.indent };
+    const title = pageLine(l.n, l.raw, flat, l.blank, flat.length, l.indent);
     return isHeadingLike(title) ? { titleEnd, last: own.range.end.line } : undefined;
   }
   if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;

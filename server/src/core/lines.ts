@@ -77,10 +77,11 @@ export function readLines(index: LineIndex, previous?: readonly PageLine[]): Pag
 }
 
 /**
- * A line, with what was found of it when it is `found` at another number. One literal for both,
- * so that every line has the same shape (a spread builds objects slowly, and of another shape).
+ * A line, with what was found of it when it is `found` at another number. One literal for all
+ * lines, so that every line has the same shape (a spread builds objects slowly, and of another
+ * shape, and the checks asked of every line would turn polymorphic).
  */
-function pageLine(n: number, raw: string, flat: string, blank: boolean, width: number, indent: number, found?: PageLine): PageLine {
+export function pageLine(n: number, raw: string, flat: string, blank: boolean, width: number, indent: number, found?: PageLine): PageLine {
   return {
     n,
     raw,
