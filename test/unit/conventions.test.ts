@@ -215,3 +215,30 @@ test('a credit alone under a long paragraph closes no caption: the paragraph sta
   assert.deepEqual(p.photos.map((x) => [line(x.range), x.range.end.line + 1, x.credit]), [[11, 11, '记者 张文慧 摄']]);
   assert.equal(p.items[0].paragraphs.map((x) => x.text).join('').endsWith('确保春播工作顺利推进。'), true);
 });
+
+test('a front page’s masthead block is furniture; boxed subheads and 记者手记 are sections; a padded byline and colonless editors are read', () => {
+  const p = page('front-masthead.news');
+  assert.equal(p.items.length, 1);
+  const [story] = p.items;
+  assert.equal(story.headline, '全市春季造林绿化动员会召开');
+  assert.equal(line(story.bodyRange), 19);
+  assert.deepEqual(story.people.map((x) => [x.name, x.role]), [['张强', 'reporter']]);
+  assert.deepEqual(story.sections.map((s) => [s.title, line(s.range)]), [['摸清家底一地一策', 24], ['记者手记', 30]]);
+  assert.equal(p.furniture.date?.text, '2024年5月8日 星期三');
+  assert.deepEqual(p.furniture.editors.map((x) => x.name), ['刘洋', '陈晨', '赵敏']);
+});
+
+test('a header that dates the page gives its number; a continuation’s first line heads nothing, its repeated headline heads it', () => {
+  const p = page('continued-page.news');
+  assert.equal(p.id, 3);
+  assert.equal(p.idSource, 'header');
+  assert.equal(p.furniture.header?.text, '2024年5月8日 星期三 第3版 综合新闻');
+  assert.equal(p.furniture.date?.text, '2024年5月8日 星期三');
+  const [continued, training] = p.items;
+  assert.equal(continued.headline, '以人民为中心 让老百姓过上幸福生活');
+  assert.equal(line(continued.bodyRange), 5);
+  assert.equal(training.headline, '我市开展校外培训机构专项治理');
+  assert.equal(training.bodyRange.end.line + 1, 19);
+  assert.deepEqual(p.furniture.editors.map((x) => x.name), ['张伟', '李娜', '王芳']);
+  assert.equal(p.jumps[0]?.direction, 'from');
+});

@@ -7,15 +7,12 @@ import type { JumpLine } from './model';
 import { type PageLine, pageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import {
-  headerPageId,
-  isDateFurniture,
   isBracketedAside,
   isBriefsLabel,
   isEnglishByline,
   isEnglishDeck,
   isEnglishHeadShape,
   isHeadingLike,
-  isMasthead,
   datedEditors,
   isSubtitle,
   lineEndsSentence,
@@ -23,6 +20,7 @@ import {
   sectionNumbering,
 } from './classify';
 import { clearlyShorter } from './columns';
+import { headerPageId, isTopFurniture } from './pageHeader';
 import { isLatinCapital } from './text';
 
 export type StackLineRole = 'kicker' | 'headline' | 'subtitle' | 'byline';
@@ -55,7 +53,10 @@ export type Block =
   /** Headline material. `inner` stacks stand between paragraphs of running text and may be section heads. */
   | { readonly type: 'stack'; readonly lines: readonly StackLine[]; readonly inner: boolean };
 
-/** How many content lines at the top of a page may be page furniture. */
+/**
+ * How many content lines at the top of a page may be page furniture, whatever stands among them;
+ * below them, a line is furniture of the top only while nothing but furniture stands above it.
+ */
 const FURNITURE_LINES = 5;
 
 /** Lines that hold nothing but (part of) a jump marker, like the vertical `（` `见` `版` `）`. */
@@ -126,7 +127,10 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
   const content = lines.filter((l) => !l.blank);
 
   const blocks: Block[] = [];
+  // The header, the date and a front page's masthead block stand above everything else.
+  let atTop = true;
   for (let i = 0; i < content.length; i++) {
+    atTop &&= i < FURNITURE_LINES || blocks.every((b) => b.type === 'furniture');
     const l = content[i];
     if (inPhoto.has(l.n)) {
       const p = photoAt.get(l.n);
@@ -137,9 +141,9 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       blocks.push({ type: 'jump', line: l, direction: byLine.startingOn(l.n)[0]?.direction });
       continue;
     }
-    const pageId = i < FURNITURE_LINES ? headerPageId(l.flat) : undefined;
+    const pageId = atTop ? headerPageId(l) : undefined;
     const kind = lineKind(l);
-    const topOfPage = i < FURNITURE_LINES && (isDateFurniture(l.flat) || isMasthead(l.flat) || datedEditors(l.raw) !== null);
+    const topOfPage = atTop && (isTopFurniture(l) || datedEditors(l.raw) !== null);
     if (pageId !== undefined || kind === 'editor' || kind === 'furniture' || topOfPage) {
       blocks.push(kind === 'furniture' && isBriefsLabel(l.flat) ? { type: 'furniture', line: l, briefs: true } : { type: 'furniture', line: l, pageId });
       continue;
@@ -310,10 +314,13 @@ function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
   return isEnglishDeck(flat) && run.some((s) => s.role === 'headline') ? 'subtitle' : 'headline';
 }
 
-/** Block i could be a headline line: heading-like on its own, or by its place in an English story. */
+/**
+ * Block i could be a headline line: heading-like on its own, or by its place in an English story.
+ * A line a jump begins (`（上接1版）在此基础上…`) is a continuation's first line, however short.
+ */
 function headlineLike(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i];
-  return b.type === 'text' && !b.endsWithJump && (isHeadingLike(b.line) || headsEnglishStory(blocks, i));
+  return b.type === 'text' && !b.endsWithJump && !b.startsWithFrom && (isHeadingLike(b.line) || headsEnglishStory(blocks, i));
 }
 
 /** How many lines an English head and its deck take above the byline or dateline under them. */

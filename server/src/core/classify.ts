@@ -23,30 +23,48 @@ const DATELINE = new RegExp(
 /** English datelines: `BEIJING, Jan. 4 —`, `WASHINGTON (AP) —`, `LONDON —`. */
 const ENGLISH_DATELINE = /^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{0,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:—|–|--)\s*\S/;
 
+/** A Chinese name of two to four characters; a two-character name may be padded (`张 强`). */
+const NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}';
+/** A name set off by a box: two or three characters (a four-character line is a subhead's phrase). */
+const BOXED_NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,2}';
+/** The reporter's own columns inside a story: `记者手记`, not a reporter named 手记. */
+const REPORTER_COLUMNS = '手记|观察|调查|札记|感言|点评|视点|体验|走访|探访|见闻|日记|笔记|随笔';
+
 /**
  * A byline line of its own: `□ 本报记者 穆佳妮`, `□ 王富贵 苏凤凤`, `本报记者 张三 李四`, `By Jane Doe`,
  * and a commentary's `本报评论员`, `新华社评论员 张三`.
  */
-const BYLINE =
-  /^[□■◎]|^(?:本报|新华社|人民日报)?(?:特约)?评论员(?:\s*[\u4e00-\u9fff]{2,4})?\s*$|^(?:文\s*[/／|]\s*|图\s*[/／|]\s*|文图\s*[/／|]?\s*)|^(?:本报|新华社)?(?:全媒体|融媒体|首席|特约|见习)?记者\s*[\u4e00-\u9fff]{2,4}(?:\s+(?:(?:本报)?通讯员|实习生|记者)?\s*[\u4e00-\u9fff]{2,4}){0,5}\s*$|^By\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,6}\s*$/;
+const BYLINE = new RegExp(
+  [
+    // A boxed mark sets off bylines and subheads alike: a byline's first word is a role or a name.
+    `^[□■◎]\\s*(?:(?:本报|新华社|人民日报)?(?:全媒体|融媒体|首席|特约|见习)?(?:记者|通讯员|评论员)|[文图]\\s*[/／]|${BOXED_NAME}(?:\\s|$))`,
+    `^(?:本报|新华社|人民日报)?(?:特约)?评论员(?:\\s*[\\u4e00-\\u9fff]{2,4})?\\s*$`,
+    '^(?:文\\s*[/／|]\\s*|图\\s*[/／|]\\s*|文图\\s*[/／|]?\\s*)',
+    // `记者手记`, `记者观察` head a section of the reporter's own.
+    `^(?:本报|新华社)?(?:全媒体|融媒体|首席|特约|见习)?记者\\s*(?!${REPORTER_COLUMNS})${NAME}(?:\\s+(?:(?:本报)?通讯员|实习生|记者)?\\s*${NAME}){0,5}\\s*$`,
+    "^By\\s+[A-Z][\\w.'-]*(?:\\s+[\\w.'-]+){0,6}\\s*$",
+  ].join('|'),
+);
 
 /** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`. */
 const SOURCE =
   /^(?:[（(]\s*)?(?:据|来源[：:]\s*|转自|摘自)?(?:新华社|中新社|新华网|人民网|央视新闻|人民日报|《[^》]{1,20}》)(?:发|供稿|电|报道)?(?:\s*[）)])?$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$/;
 
-/** Page furniture: headers such as `第04版：要闻`, `A4 要闻`, dates, editor lines. */
-const EDITOR_LINE = /^(?:本版)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))\s*[：:]/;
-/** A paper's masthead: `吕梁日报`, `The Daily Herald`. */
-const MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|周报|早报|法制报|青年报)$|^The\s+(?:[A-Z][a-z]+\s+){1,3}(?:Times|Post|Herald|Journal|Daily|News|Tribune|Gazette)$/;
-const PAGE_HEADER = /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
-const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?(?:\s*[\u4e00-\u9fff]{0,8})?$/;
+const EDITOR_ROLE = '(?:本版)?(?:版面)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))';
+/** An editors' line: `责任编辑：张三`, furniture wherever it stands (headers are in pageHeader.ts). */
+const EDITOR_LINE = new RegExp(`^${EDITOR_ROLE}\\s*[：:]`);
+/** A role and a name, parted by a space or a slash (`责编/张伟`); the name may be padded (`张 娟`). */
+const EDITOR_PAIR = `${EDITOR_ROLE}(?:\\s*[/／]\\s*|\\s+)[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}`;
+/**
+ * An editors' line without colons: `责任编辑 刘洋  版式 陈晨  校对 赵敏`. Read from the raw line (the
+ * spaces part role from name) and only of roles and names, so no sentence can pass for one.
+ */
+const EDITOR_PAIRS = new RegExp(`^${EDITOR_PAIR}(?:\\s+${EDITOR_PAIR})*$`);
 
 /*
  * Patterns asked of every line are module constants: a regex literal inside a function makes a
  * new RegExp object each time it runs, and those objects were a tenth of a parse's garbage.
  */
-/** A boxed byline mark: `□ 本报记者 穆佳妮`. */
-const BOX_MARK = /^[□■◎]/;
 
 /*
  * Each line of a page is asked what it is; most lines are running text, which the first
@@ -94,15 +112,15 @@ function isDateline(flat: string): boolean {
 function isByline(raw: string, flat: string): boolean {
   // The flat line starts with the trimmed line's first character.
   if (!startsWithOneOf(flat, BYLINE_BIT)) return false;
-  return BYLINE.test(raw.trim()) || BOX_MARK.test(flat);
+  return BYLINE.test(raw.trim());
 }
 
 function isSource(flat: string): boolean {
   return startsWithOneOf(flat, SOURCE_BIT) && SOURCE.test(flat);
 }
 
-function isEditorLine(flat: string): boolean {
-  return startsWithOneOf(flat, EDITOR_BIT) && EDITOR_LINE.test(flat);
+function isEditorLine(raw: string, flat: string): boolean {
+  return startsWithOneOf(flat, EDITOR_BIT) && (EDITOR_LINE.test(flat) || EDITOR_PAIRS.test(raw.trim()));
 }
 
 /**
@@ -114,22 +132,12 @@ export function lineKind(l: PageLine): LineKind {
 }
 
 function readLineKind(l: PageLine): LineKind {
-  if (isEditorLine(l.flat)) return 'editor';
+  if (isEditorLine(l.raw, l.flat)) return 'editor';
   if (isBoxLabel(l.flat) || isImprint(l.flat)) return 'furniture';
   if (isSigningDate(l.flat)) return 'signing-date';
   if (isDateline(l.flat)) return 'dateline';
   if (isByline(l.raw, l.flat)) return 'byline';
   return isSource(l.flat) ? 'source' : 'text';
-}
-
-/** The page id a header line names, or undefined when the line is no page header. */
-export function headerPageId(flat: string): string | undefined {
-  const m = PAGE_HEADER.exec(flat);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
-}
-
-export function isMasthead(flat: string): boolean {
-  return MASTHEAD.test(flat);
 }
 
 /** The label of a front page's digest: `今日导读`. */
@@ -145,10 +153,6 @@ function isBoxLabel(flat: string): boolean {
 /** The label over a column of briefs (asked only of furniture lines). */
 export function isBriefsLabel(flat: string): boolean {
   return BRIEFS_LABEL.test(flat);
-}
-
-export function isDateFurniture(flat: string): boolean {
-  return DATE_LINE.test(flat);
 }
 
 /** A header that dates the page and names its editors: `2024年5月8日 星期三 责编：张三 版式：李四`. */

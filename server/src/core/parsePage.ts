@@ -23,7 +23,8 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { NOTICE_TITLE, datedEditors, isDateFurniture, isEnglishByline, lineKind, trailingAuthor } from './classify';
+import { NOTICE_TITLE, datedEditors, isEnglishByline, lineKind, trailingAuthor } from './classify';
+import { headerDate } from './pageHeader';
 
 
 /** A parsed page with the text measures the language features reuse. */
@@ -82,8 +83,9 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
   const editors: Person[] = [];
   for (const b of blocks) {
     if (b.type !== 'furniture') continue;
-    if (b.pageId !== undefined && !header) header = { text: b.line.flat, range: lineRange(b.line) };
-    if (isDateFurniture(b.line.flat) && !date) date = { text: b.line.raw.trim(), range: lineRange(b.line) };
+    if (b.pageId !== undefined && !header) header = { text: b.line.raw.trim(), range: lineRange(b.line) };
+    const printed: string | null = date ? null : headerDate(b.line);
+    if (printed !== null) date = { text: printed, range: lineRange(b.line) };
     if (lineKind(b.line) === 'editor') editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
     const dated = datedEditors(b.line.raw);
     if (dated) {

@@ -7,6 +7,7 @@ import { endsSentence } from './lines';
 import { lineEndsSentence, sectionNumbering } from './classify';
 import { shortfall } from './columns';
 import { isLetterSpaced } from './damage';
+import { LIST_MARK } from './text';
 
 export interface SectionHead {
   readonly title: string;
@@ -42,7 +43,9 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
       // A head may wrap once: its second line ends it, and is short too.
       const next = body[i + 1];
       const wraps = next !== undefined && endsSentence(next.flat) && l.flat.length + next.flat.length <= SUBHEAD_MAX && shortfall(body, i + 1) >= 1;
-      out.push({ title: wraps ? l.flat + next.flat : l.flat, first: i, last: wraps ? i + 1 : i });
+      // The title is the head's words: a box or list mark (`■ 摸清家底`) only sets it off.
+      const title = (wraps ? l.flat + next.flat : l.flat).replace(LIST_MARK, '');
+      out.push({ title, first: i, last: wraps ? i + 1 : i });
       if (wraps) i++;
     }
   }

@@ -99,7 +99,7 @@ export function isWhitespace(c: number): boolean {
 }
 
 /** A mark that sets a list's entries apart, with the space after it: `●我市召开…`. */
-export const LIST_MARK = /^[●○◆◇■▲△★☆·•▪▶►][ \t\u3000]*/;
+export const LIST_MARK = /^[●○◆◇■□◎▲△★☆·•▪▶►][ \t\u3000]*/;
 
 /** A Latin capital, A to Z: how English datelines and decks begin. */
 export const isLatinCapital = (c: number): boolean => c >= 65 && c <= 90;

@@ -1,0 +1,109 @@
+/**
+ * What a layout system or e-paper prints above a page's articles: the page header (`第04版：综合`,
+ * `A4 要闻`, `2024年5月8日 星期三 第3版 综合新闻`), the date, the section's name (`县区新闻`), and on
+ * a front page the masthead block (`吕梁日报`, `LVLIANG RIBAO`, `中共吕梁市委机关报`,
+ * `国内统一连续出版物号 CN14-0031`, `农历甲辰年四月初一 今日8版`). Headers print their fields in
+ * any order, parted by spaces or bars, so a header is read field by field.
+ */
+import type { PageLine } from './lines';
+
+const DATE = '\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日';
+const MASTHEAD_NAME = '[\\u4e00-\\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|周报|早报|法制报|青年报)';
+/** A paper's name romanised, as Chinese mastheads print it: `LVLIANG RIBAO`. */
+const PINYIN_MASTHEAD = '[A-Z]{2,12}(?:\\s+[A-Z]{2,12}){0,2}\\s+(?:RIBAO|WANBAO|SHIBAO|ZHOUBAO|CHENBAO|DUSHIBAO)';
+
+const MASTHEAD = new RegExp(`^${MASTHEAD_NAME}$|^The\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Times|Post|Herald|Journal|Daily|News|Tribune|Gazette)$`);
+const PAGE_HEADER =
+  /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
+const DATE_LINE = new RegExp(`^${DATE}(?:\\s*星期[一二三四五六日天])?(?:\\s*[\\u4e00-\\u9fff]{0,8})?$`);
+const DATE_FIELD = new RegExp(`${DATE}(?:\\s*星期[一二三四五六日天])?`);
+
+/** The fields a header prints besides its page number and the section's name. */
+const HEADER_FIELDS = new RegExp(
+  [
+    DATE,
+    '(?:星期|周)[一二三四五六日天]',
+    '农历[\\u4e00-\\u9fff]{2,12}',
+    '今日\\s*\\d{1,2}\\s*版',
+    '总?第\\s*\\d{1,6}\\s*期',
+    'CN\\s*\\d{2}\\s*[-－]\\s*\\d{4}(?:\\s*/\\s*[A-Z]{1,2})?',
+    '国内统一连续出版物号',
+    '邮发代号\\s*[：:]?\\s*\\d{1,2}\\s*[-－]\\s*\\d{1,4}',
+    '[\\u4e00-\\u9fff]{2,12}机关报',
+    MASTHEAD_NAME,
+    PINYIN_MASTHEAD,
+  ].join('|'),
+  'g',
+);
+const PAGE_FIELD = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
+/** What parts a header's fields. */
+const FIELD_GAP = /[\s|｜:：·•/／]+/;
+/** A section's name beside the page number: `综合新闻`, `国内·国际` (parted at the dot). */
+const SECTION_NAME = /^[\u4e00-\u9fff]{2,8}$/;
+/** A header is a short line: a longer one is text that happens to hold a date. */
+const MAX_HEADER_CHARS = 60;
+/** A header names its section beside the page number, or the page's date beside it: no more words. */
+const MAX_HEADER_WORDS = 2;
+
+interface HeaderFields {
+  /** How many of HEADER_FIELDS the line holds. */
+  readonly fields: number;
+  readonly pageId: string | undefined;
+  /** What is left: the section's name, or the words of a line that is no header. */
+  readonly words: readonly string[];
+}
+
+function readFields(raw: string): HeaderFields | null {
+  if (raw.length > MAX_HEADER_CHARS) return null;
+  let fields = 0;
+  const rest = raw.replace(HEADER_FIELDS, () => {
+    fields++;
+    return ' ';
+  });
+  const page = PAGE_FIELD.exec(rest);
+  const words = (page ? `${rest.slice(0, page.index)} ${rest.slice(page.index + page[0].length)}` : rest).split(FIELD_GAP).filter((w) => w.length > 0);
+  return { fields, pageId: page?.[1], words };
+}
+
+/** True when every word left beside the fields is a section's name, and there are few of them. */
+function onlySectionNames(words: readonly string[]): boolean {
+  return words.length <= MAX_HEADER_WORDS && words.every((w) => SECTION_NAME.test(w));
+}
+
+/** The page id a header line names, or undefined when the line is no page header. */
+export function headerPageId(l: PageLine): string | undefined {
+  const m = PAGE_HEADER.exec(l.flat);
+  if (m) return m[1] ?? m[2] ?? m[3] ?? m[4];
+  const header = readFields(l.raw);
+  return header?.pageId !== undefined && onlySectionNames(header.words) ? header.pageId : undefined;
+}
+
+/**
+ * A line of the masthead block or the page's date, without a page number: furniture when it
+ * stands at the top of the page.
+ */
+export function isTopFurniture(l: PageLine): boolean {
+  if (MASTHEAD.test(l.flat) || DATE_LINE.test(l.flat) || isSectionLabel(l.raw)) return true;
+  const header = readFields(l.raw);
+  return header !== null && header.fields > 0 && header.words.length <= 1 && onlySectionNames(header.words);
+}
+
+/** The endings of a page section's name: `县区新闻`, `要闻`, `理论`, `社会·民生`. */
+const SECTION_LABEL =
+  /^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|综合|专版|专刊|副刊|周刊|理论|经济|文化|体育|国际|国内|社会|民生|时评|评论|视点|关注|法治|教育|健康|旅游|财经|党建|县区|城乡|乡村|三农|科技|文旅)$/;
+/** The most characters a section's name takes: a longer line is a headline. */
+const MAX_SECTION_LABEL = 6;
+
+/** A page section's name alone on its line, one or two parted by a dot: `县区新闻`, `国内·国际`. */
+function isSectionLabel(raw: string): boolean {
+  const parts = raw.trim().split(FIELD_GAP);
+  return parts.length <= MAX_HEADER_WORDS && parts.every((p) => p.length <= MAX_SECTION_LABEL && SECTION_LABEL.test(p));
+}
+
+/** The page's date as the header prints it: the whole date line, or the date among a header's fields. */
+export function headerDate(l: PageLine): string | null {
+  if (DATE_LINE.test(l.flat)) return l.raw.trim();
+  const header = readFields(l.raw);
+  if (header === null || header.fields === 0 || !onlySectionNames(header.words)) return null;
+  return DATE_FIELD.exec(l.raw)?.[0] ?? null;
+}
