@@ -242,3 +242,27 @@ test('a header that dates the page gives its number; a continuation’s first li
   assert.deepEqual(p.furniture.editors.map((x) => x.name), ['张伟', '李娜', '王芳']);
   assert.equal(p.jumps[0]?.direction, 'from');
 });
+
+test('an author or source in brackets after the last sentence signs the article off, on its line or wrapped onto the next', () => {
+  const items = page('signed-off.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.headline, line(x.bodyRange), x.bodyRange.end.line + 1, x.source]),
+    [
+      ['方山：党员志愿服务队扮靓乡村人居环境', 1, 3, null],
+      ['中阳县专场招聘会送岗1200余个', 8, 12, null],
+      ['4月份CPI同比上涨0.3%', 16, 19, '（据新华社）'],
+      ['警惕网络消费陷阱', 23, 25, '（据《人民日报》）'],
+      ['多地开展校园安全教育', 29, 30, '（据新华社）'],
+    ],
+  );
+  // `任 娟` is one padded name; `郭晋` / `宋佳）` across the line break are two.
+  assert.deepEqual(items[0].people.map((x) => [x.name, x.role]), [['王海', 'reporter'], ['任娟', 'correspondent']]);
+  assert.deepEqual(items[1].people.map((x) => [x.name, x.role]), [['郭晋', 'correspondent'], ['宋佳', 'correspondent']]);
+  assert.deepEqual(items[1].people.map((x) => line(x.range)), [11, 12]);
+});
+
+test('a section’s name alone at the top of the page is furniture, not a headline', () => {
+  const text = ['县区新闻', '', '兴县：“小庭院”激活“大经济”', '', '本报讯（通讯员 刘芳）今年以来，兴县', '大力发展庭院经济，带动农户增收。', ''].join('\n');
+  const p = parsePage(text, 'file:///issue/04.news');
+  assert.deepEqual(p.items.map((x) => [x.headline, line(x.bodyRange)]), [['兴县：“小庭院”激活“大经济”', 5]]);
+});

@@ -18,6 +18,9 @@ import {
   lineEndsSentence,
   lineKind,
   sectionNumbering,
+  trailingAuthor,
+  trailingSource,
+  wrappedAside,
 } from './classify';
 import { clearlyShorter } from './columns';
 import { headerPageId, isTopFurniture } from './pageHeader';
@@ -286,6 +289,23 @@ function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number
 }
 
 /**
+ * The last block signs an article off: its author or source in brackets after the last sentence
+ * (`…焕然一新。（通讯员 任 娟）`, `…违法行为。（据新华社）`), on its line or wrapped onto it.
+ */
+function signsOff(out: readonly Block[]): boolean {
+  const last = out[out.length - 1];
+  if (last?.type !== 'text') return false;
+  return trailingAuthor(last.line.raw) !== null || trailingSource(last.line.raw) !== null || closesWrappedAside(out);
+}
+
+/** The last block closes an aside its line before opened after a sentence: `…服务。（通讯员 郭晋` / `宋佳）`. */
+function closesWrappedAside(out: readonly Block[]): boolean {
+  const last = out[out.length - 1];
+  const before = out[out.length - 2];
+  return last?.type === 'text' && before?.type === 'text' && wrappedAside(before.line, last.line) !== null;
+}
+
+/**
  * Blocks after which a headline stack cannot be a section head of running text: a dateline, a
  * continuation's `（上接1版）` / `Continued from Page A1`, or anything that is not running text.
  */
@@ -358,7 +378,7 @@ function groupStacks(blocks: Block[]): Block[] {
     const b = blocks[i];
     const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
-    if (!startsRun || !(endsParagraph(prev) || endsRecord(prev, blocks, i))) {
+    if (!startsRun || !(endsParagraph(prev) || endsRecord(prev, blocks, i) || closesWrappedAside(out))) {
       out.push(b);
       continue;
     }
@@ -375,7 +395,7 @@ function groupStacks(blocks: Block[]): Block[] {
       } else break;
     }
     const heads = run.filter((s) => s.role === 'headline').length;
-    const textEnded = prev !== undefined && (prev.type === 'source' || prev.type === 'signature' || (prev.type === 'text' && prev.endsWithJump));
+    const textEnded = prev !== undefined && (prev.type === 'source' || prev.type === 'signature' || (prev.type === 'text' && (prev.endsWithJump || signsOff(out))));
     const bounded = isHardBoundary(blocks[j]) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     if (run.length <= MAX_STACK_LINES && (bounded || textEnded) && heads > 0 && heads <= MAX_HEADLINE_LINES) {
       // Closed only because the text before it has ended: running text follows, and its first

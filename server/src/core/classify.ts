@@ -47,8 +47,9 @@ const BYLINE = new RegExp(
 );
 
 /** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`. */
-const SOURCE =
-  /^(?:[（(]\s*)?(?:据|来源[：:]\s*|转自|摘自)?(?:新华社|中新社|新华网|人民网|央视新闻|人民日报|《[^》]{1,20}》)(?:发|供稿|电|报道)?(?:\s*[）)])?$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$/;
+const SOURCE_NAME = '(?:据|来源[：:]\\s*|转自|摘自)?(?:新华社|中新社|新华网|人民网|央视新闻|人民日报|《[^》]{1,20}》)(?:发|供稿|电|报道)?';
+/** Bracketed or not, but whole: `新华社）` closes a bracket the line above opened (`…。（据`). */
+const SOURCE = new RegExp(`^${SOURCE_NAME}$|^[（(]\\s*${SOURCE_NAME}\\s*[）)]$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$`);
 
 const EDITOR_ROLE = '(?:本版)?(?:版面)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))';
 /** An editors' line: `责任编辑：张三`, furniture wherever it stands (headers are in pageHeader.ts). */
@@ -196,8 +197,15 @@ function isSigningDate(flat: string): boolean {
   return startsWithOneOf(flat, SIGNING_DATE_BIT) && SIGNING_DATE.test(flat);
 }
 
-/** A trailing author in brackets at the end of a body: `…的感觉。 （李小军）`. */
-const TRAILING_AUTHOR = /[。！？”]\s*[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]\s*$/;
+/**
+ * A trailing author in brackets at the end of a body: `…的感觉。 （李小军）`, `（通讯员 任 娟）`,
+ * `（刘晓军 文/图）`. A padded name's characters stand alone, so a word may be one character.
+ */
+const TRAILING_AUTHOR = /[。！？”]\s*[（(]\s*((?:[\u4e00-\u9fff/／]{1,4}\s*){1,6})[）)]\s*$/;
+/** `（试行）`, `（草案）` and similar are titles' qualifiers, not authors. */
+const QUALIFIER = /试行|草案|暂行|修订|节选|待续|完|上|下|续/;
+/** `（据新华社）` names the story's source, not its author. */
+export const SOURCE_WORD = /^(?:据|来源|转自|摘自|综合)/;
 
 export function trailingAuthor(raw: string): { names: string; start: number } | null {
   const t = raw.trimEnd();
@@ -205,10 +213,17 @@ export function trailingAuthor(raw: string): { names: string; start: number } | 
   const last = t.charCodeAt(t.length - 1);
   if (last !== 0xff09 && last !== 0x29) return null;
   const m = TRAILING_AUTHOR.exec(t);
-  if (!m) return null;
-  // `（试行）`, `（草案）` and similar are titles' qualifiers, not authors.
-  if (/试行|草案|暂行|修订|节选|待续|完|上|下|续/.test(m[1])) return null;
+  if (!m || QUALIFIER.test(m[1]) || SOURCE_WORD.test(m[1])) return null;
   return { names: m[1], start: m.index + m[0].search(/[（(]/) };
+}
+
+/** A source in brackets closing the body's last line: `…违法行为。 （据新华社）`, `（据《人民日报》）`. */
+const TRAILING_SOURCE = /[。！？”]\s*([（(]\s*(?:据|来源[：:]?|转自|摘自)[^（）()]{1,24}[）)])\s*$/;
+
+/** The source bracket closing a line, and where it starts. */
+export function trailingSource(raw: string): { text: string; start: number } | null {
+  const m = TRAILING_SOURCE.exec(raw);
+  return m ? { text: m[1], start: m.index + m[0].indexOf(m[1]) } : null;
 }
 
 const BRACKETED_ASIDE = /^[（(][^（）()]*[）)]$/;
@@ -217,20 +232,43 @@ export function isBracketedAside(flat: string): boolean {
   return BRACKETED_ASIDE.test(flat);
 }
 
-/** A bracket closing the line: `（李小军）`. */
-const TRAILING_BRACKET = /[（(][^（）()]*[）)]\s*$/;
+/**
+ * An aside in brackets after the sentence's end: an author, a source, the author's post
+ * (`（作者单位：吕梁学院）`). The sentence before it has ended, and so has the paragraph.
+ */
+const TRAILING_ASIDE = /[。！？!?…”’」』]\s*[（(][^（）()]{1,30}[）)]\s*$/;
 
-/** The line as it ends its sentence: a trailing author bracket does not count. */
+/** The line as it ends its sentence: a trailing aside does not count. */
 export function lineEndsSentence(l: PageLine): boolean {
   // Asked many times of each line (as a run start, as the line before a paragraph…): kept on it.
-  return (l.endsSentence ??= readEndsSentence(l));
+  return (l.endsSentence ??= endsSentence(l.flat) || TRAILING_ASIDE.test(l.flat));
 }
 
-function readEndsSentence(l: PageLine): boolean {
-  const author = trailingAuthor(l.raw);
-  const text = author ? l.flat.replace(TRAILING_BRACKET, '') : l.flat;
-  return endsSentence(text);
+/** An aside opened after a sentence's end and left open at the line's end: `…服务。（通讯员 郭晋`. */
+const OPENS_ASIDE = /[。！？!?…”’」』]\s*[（(]([^（）()]{1,30})$/;
+/** The line that closes it, and nothing after: `宋佳）`. */
+const CLOSES_ASIDE = /^([^（）()]{1,30})[）)]$/;
+
+/**
+ * An aside after a body's last sentence, wrapped onto the next line (`…服务。（通讯员 郭晋` /
+ * `宋佳）`): its text, the two parts joined by a space unless they are the halves of one name
+ * (`任` / `娟）`), and where it opens on the first line.
+ */
+export function wrappedAside(before: PageLine, l: PageLine): { text: string; start: number } | null {
+  const close = CLOSES_ASIDE.exec(l.flat);
+  if (!close) return null;
+  const open = OPENS_ASIDE.exec(before.raw.trimEnd());
+  if (!open) return null;
+  const head = open[1].trimEnd();
+  const lastWord = head.slice(head.search(/\S+$/));
+  const firstWord = /^\S+/.exec(close[1])?.[0] ?? '';
+  const oneWord = SOURCE_WORD.test(head) || lastWord.length + firstWord.length <= MAX_JOINED_NAME;
+  const joined = oneWord ? head + close[1] : `${head} ${close[1]}`;
+  return { text: joined, start: open.index + open[0].search(/[（(]/) };
 }
+
+/** A name broken by a line end is at most this long whole; longer, the two parts are two names. */
+const MAX_JOINED_NAME = 3;
 
 /** A sentence end with more text after it: `…。他说` (a closing quote may follow the end). */
 const STOP_INSIDE = /[。！？][^”’」』）)]/;

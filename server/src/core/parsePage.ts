@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { NOTICE_TITLE, datedEditors, isEnglishByline, lineKind, trailingAuthor } from './classify';
+import { NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -188,6 +188,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   const heads = full || !headline ? findSections(body, new Set(d.inner.map((c) => c.at))) : [];
   const paragraphs = full || !headline ? buildParagraphs(body, heads) : [];
   const people: Person[] = [];
+  const wrapped = wrappedTail(body);
   if (full) {
     if (dateline?.names) people.push(...withRange(readPeople(dateline.names, 'reporter'), dateline.range, index));
     for (const b of bylines) {
@@ -197,6 +198,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
     const tail = body[body.length - 1];
     const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) : null;
     if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length), index));
+    else if (wrapped && !SOURCE_WORD.test(wrapped.text)) people.push(...withRange(readPeople(wrapped.text, 'author'), wrapped.range, index));
     for (const p of photoStory ? d.photos : []) {
       if (!p.credit) continue;
       const creditLine = lines[credits.get(p) ?? p.last];
@@ -205,6 +207,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
       }
     }
   }
+  const source = d.source ? { text: d.source.flat, range: lineRange(d.source) } : trailingSourceOf(body, wrapped);
   const kind: ItemKind = photoStory ? 'photo-story' : headline && NOTICE_TITLE.test(headline.text) ? 'notice' : !headline && d.brief ? 'brief' : 'article';
   return {
     kind,
@@ -219,8 +222,8 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
     byline: bylines.length ? { text: bylines.map((b) => b.raw.trim()).join(' '), range: spanRange(bylines[0], bylines[bylines.length - 1]) } : null,
     people: dedupe(people),
     sections: full ? heads.map((h) => ({ title: h.title, range: spanRange(body[h.first], body[h.last]) })) : [],
-    source: d.source?.flat ?? null,
-    sourceRange: d.source ? lineRange(d.source) : null,
+    source: source?.text ?? null,
+    sourceRange: source?.range ?? null,
     paragraphs: full ? paragraphs : paragraphs.slice(0, 1),
   };
 }
@@ -248,6 +251,23 @@ function creditPeople(credit: string) {
 function bracketedAuthor(l: PageLine): { names: string; start: number } | null {
   const m = /^[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]$/.exec(l.flat);
   return m ? { names: l.raw.trim().slice(1, -1), start: l.indent } : null;
+}
+
+/** An aside after the body's last sentence, wrapped onto its last line: `…服务。（通讯员 郭晋` / `宋佳）`. */
+function wrappedTail(body: readonly PageLine[]): { text: string; range: Range } | null {
+  if (body.length < 2) return null;
+  const before = body[body.length - 2];
+  const tail = body[body.length - 1];
+  const aside = wrappedAside(before, tail);
+  return aside && { text: aside.text, range: range(before.n, aside.start, tail.n, tail.raw.trimEnd().length) };
+}
+
+/** A source in brackets after the body's last sentence: `（据新华社）` on the last line, or wrapped onto it. */
+function trailingSourceOf(body: readonly PageLine[], wrapped: { text: string; range: Range } | null): { text: string; range: Range } | null {
+  if (wrapped) return SOURCE_WORD.test(wrapped.text) ? { text: `（${wrapped.text}）`, range: wrapped.range } : null;
+  const tail = body[body.length - 1];
+  const found = tail ? trailingSource(tail.raw) : null;
+  return found && { text: found.text, range: range(tail.n, found.start, tail.n, found.start + found.text.length) };
 }
 
 function dedupe(people: Person[]): Person[] {
