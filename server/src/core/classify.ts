@@ -241,7 +241,13 @@ const TRAILING_ASIDE = /[。！？!?…”’」』]\s*[（(][^（）()]{1,30}[�
 /** The line as it ends its sentence: a trailing aside does not count. */
 export function lineEndsSentence(l: PageLine): boolean {
   // Asked many times of each line (as a run start, as the line before a paragraph…): kept on it.
-  return (l.endsSentence ??= endsSentence(l.flat) || TRAILING_ASIDE.test(l.flat));
+  return (l.endsSentence ??= endsSentence(l.flat) || (endsWithCloser(l.flat) && TRAILING_ASIDE.test(l.flat)));
+}
+
+/** The flat line's last character closes a bracket: most lines end otherwise, and skip the pattern. */
+function endsWithCloser(flat: string): boolean {
+  const last = flat.charCodeAt(flat.length - 1);
+  return last === 0xff09 || last === 0x29;
 }
 
 /** An aside opened after a sentence's end and left open at the line's end: `…服务。（通讯员 郭晋`. */
