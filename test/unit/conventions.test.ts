@@ -266,3 +266,31 @@ test('a section’s name alone at the top of the page is furniture, not a headli
   const p = parsePage(text, 'file:///issue/04.news');
   assert.deepEqual(p.items.map((x) => [x.headline, line(x.bodyRange)]), [['兴县：“小庭院”激活“大经济”', 5]]);
 });
+
+test('a continuation marker on a line of its own opens an item: two continuations on one page stay two', () => {
+  const text = [
+    '第3版：综合新闻',
+    '',
+    '（上接第1版）要抓好重点项目建设，加快推进',
+    '在建项目进度，推动新开工项目早落地。',
+    '会议还研究了其他事项。',
+    '',
+    '（紧接第1版）',
+    '会上，双方签署了战略合作协议。中煤集团将',
+    '在我市投资建设煤炭分质利用示范项目。',
+    '',
+    '本报讯（记者 李亚芝）5月7日，市总工会启动',
+    '“劳动者港湾”服务提升行动。',
+    '',
+    '市总工会启动“劳动者港湾”服务提升行动',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/03.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      [null, 3, 5],
+      [null, 7, 9],
+      ['市总工会启动“劳动者港湾”服务提升行动', 11, 12],
+    ],
+  );
+});

@@ -77,6 +77,9 @@ class Segmenter {
       }
       case 'text':
       case 'jump': {
+        // A continuation (`（上接1版）`) opens an item of its own: the text above it is another story's.
+        const continues = b.type === 'jump' ? b.direction === 'from' : b.startsWithFrom;
+        if (continues && cur !== null && cur.body.length > 0) this.close();
         const d = this.#openForText();
         d.body.push(b.line);
         if (b.type === 'text' && b.endsWithJump) d.ended = true;
