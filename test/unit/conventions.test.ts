@@ -294,3 +294,20 @@ test('a continuation marker on a line of its own opens an item: two continuation
     ],
   );
 });
+
+/** The people, name and role, of the one article a dateline paragraph under its headline makes. */
+const datelinePeople = (...opening: string[]) =>
+  parsePage([...opening, '国务院新闻办公室8日举行新闻发布会，介绍今年以来外贸运行情况。', '', '全年进出口规模再创新高'].join('\n'), 'file:///x/02.news').items[0].people.map((p) => [p.name, p.role]);
+
+test('four padded single characters are two two-character names; three are one name', () => {
+  assert.deepEqual(datelinePeople('新华社北京5月8日电（记者 王 琳 李 浩）海关总署有关负责人表示，'), [['王琳', 'reporter'], ['李浩', 'reporter']]);
+  assert.deepEqual(datelinePeople('本报讯（高 翔 李 娜）今年以来，交城县按照全面从严治党要求，'), [['高翔', 'reporter'], ['李娜', 'reporter']]);
+  assert.deepEqual(datelinePeople('本报讯（记者 刘 丽 霞）今年以来，交城县按照全面从严治党要求，'), [['刘丽霞', 'reporter']]);
+});
+
+test('a letter-spaced bracket runs role words and names together: each role word ends a name', () => {
+  assert.deepEqual(datelinePeople('本 报 讯 （记 者 任 丽 娟 通 讯 员 郝 建 平）今 年 以 来 ，交 城 县 按 照 全 面'), [
+    ['任丽娟', 'reporter'],
+    ['郝建平', 'correspondent'],
+  ]);
+});

@@ -29,6 +29,10 @@ function roleOf(word: string): PersonRole | null {
   return null;
 }
 
+const HAN_CHAR = /[\u4e00-\u9fff]/;
+/** Words no name holds: a run that holds one is a source or title, never two padded names. */
+const NOT_A_NAME = /本报|新华|记者/;
+
 /**
  * Splits whitespace-separated tokens into names. Runs of single Han characters are one name:
  * they are the letters of justified text or a padded two-character name.
@@ -37,15 +41,42 @@ function mergeSingles(tokens: string[]): string[] {
   const out: string[] = [];
   let run = '';
   for (const t of tokens) {
-    if ([...t].length === 1 && /[\u4e00-\u9fff]/.test(t)) run += t;
+    if ([...t].length === 1 && HAN_CHAR.test(t)) run += t;
     else {
-      if (run) out.push(run);
+      if (run) out.push(...splitRun(run));
       run = '';
       out.push(t);
     }
   }
-  if (run) out.push(run);
+  if (run) out.push(...splitRun(run));
   return out;
+}
+
+/**
+ * The words of a run of single characters: a letter-spaced credit runs its role words and names
+ * together (`记 者 任 丽 娟 通 讯 员` is `记者` `任丽娟` `通讯员`), so each role word ends a name.
+ */
+function splitRun(run: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  ROLE_IN_TEXT.lastIndex = 0;
+  for (let m = ROLE_IN_TEXT.exec(run); m; m = ROLE_IN_TEXT.exec(run)) {
+    if (m.index > from) out.push(...paddedPair(run.slice(from, m.index)));
+    out.push(m[0]);
+    from = m.index + m[0].length;
+  }
+  if (from < run.length) out.push(...paddedPair(run.slice(from)));
+  return out;
+}
+
+/**
+ * Four single characters are two padded two-character names side by side (`王 琳 李 浩`):
+ * four-character personal names are rare, while `王 琳` is how a two-character name is set.
+ */
+function paddedPair(name: string): string[] {
+  const chars = [...name];
+  if (chars.length !== 4 || NOT_A_NAME.test(name)) return [name];
+  return [chars.slice(0, 2).join(''), chars.slice(2).join('')];
 }
 
 export interface NamedPerson {
@@ -86,7 +117,7 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
       ROLE_IN_TEXT.lastIndex = 0;
     }
     if (!rest) continue;
-    if ([...rest].length === 1 && /[\u4e00-\u9fff]/.test(rest)) {
+    if ([...rest].length === 1 && HAN_CHAR.test(rest)) {
       pending = rest;
       continue;
     }
@@ -95,7 +126,7 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
       role = whole;
       continue;
     }
-    if (HAN_NAME.test(rest) && !/本报|新华|记者/.test(rest)) people.push({ name: rest, role: credit ? 'photographer' : role });
+    if (HAN_NAME.test(rest) && !NOT_A_NAME.test(rest)) people.push({ name: rest, role: credit ? 'photographer' : role });
   }
   return people;
 }
