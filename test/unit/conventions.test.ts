@@ -311,3 +311,12 @@ test('a letter-spaced bracket runs role words and names together: each role word
     ['郝建平', 'correspondent'],
   ]);
 });
+
+test('报道 after the names is the verb of the credit; 摄影报道 makes them photographers', () => {
+  const byline = (credit: string) =>
+    parsePage([credit, '', '5月7日，文水县农民在田间播种玉米。连日来，我市各地抢抓农时，', '全力推进春播工作。', '', '春耕正当时'].join('\n'), 'file:///x/03.news').items[0].people.map((p) => [p.name, p.role]);
+  assert.deepEqual(byline('本报记者 任杰 摄影报道'), [['任杰', 'photographer']]);
+  assert.deepEqual(byline('记者 张晓东 报道'), [['张晓东', 'reporter']]);
+  assert.deepEqual(datelinePeople('本报讯 记者张晓东报道：5月7日，文水县农民在田间播种玉米。'), [['张晓东', 'reporter']]);
+  assert.deepEqual(datelinePeople('本报讯记者 任杰 通讯员 李明 摄影报道：5月7日，文水县农民在田间播种。'), [['任杰', 'photographer'], ['李明', 'photographer']]);
+});

@@ -11,15 +11,28 @@ const BRACKET_WITHIN = 16;
 /** How many lines a reporter bracket may wrap over. */
 const BRACKET_LINES = 3;
 
+/** `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`: the words of a dateline without a bracket. */
+const DATELINE_WORDS = /^.*?(?:[讯电](?=\s|$|记者|通讯员)|\s?(?:—|–|--))/;
+/**
+ * Reporters named after an unbracketed dateline, ending in the verb: `本报讯 记者张晓东报道：`.
+ * Group 1 is the credit with its verb, which tells a photo report (`摄影报道`) from a report.
+ */
+const REPORTED_BY = /^\s*((?:本报|新华社)?(?:记者|通讯员|实习生)[\u4e00-\u9fff·\s]{2,24}?报道)(?=[：:\s]|$)/;
+const SPACES = /\s+/g;
+
 /** The dateline and the names its bracket holds (the reporters): `本报讯（记者 罗丽 通讯员 安` + `豪）`. */
 export function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline & { names: string } {
   const open = l.raw.search(/[（(]/);
   // An English dateline's bracket names its agency, not reporters: `BOSTON (AP) —`.
   const english = isLatinCapital(l.flat.charCodeAt(0));
   if (open < 0 || open - l.indent > BRACKET_WITHIN || english) {
-    // `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`.
-    const m = /^.*?(?:[讯电](?=\s|$)|\s?(?:—|–|--))/.exec(l.raw.slice(l.indent));
+    const m = DATELINE_WORDS.exec(l.raw.slice(l.indent));
     const end = m ? l.indent + m[0].length : l.raw.trimEnd().length;
+    const reported = m && !english ? REPORTED_BY.exec(l.raw.slice(end)) : null;
+    if (reported) {
+      const stop = end + reported[0].length;
+      return { range: range(l.n, l.indent, l.n, stop), text: l.raw.slice(l.indent, stop).trim().replace(SPACES, ' '), names: reported[1] };
+    }
     return { range: range(l.n, l.indent, l.n, end), text: l.raw.slice(l.indent, end).trim(), names: '' };
   }
   const parts: string[] = [];

@@ -21,6 +21,14 @@ const ROLE_WORDS: readonly [RegExp, PersonRole][] = [
 const ROLE_IN_TEXT =
   /(?:本报|新华社|中新社|人民日报|央视)?(?:全媒体|融媒体|首席|特约|见习|驻站)?(?:摄影记者|记者|通讯员)|实习生|(?:本版)?(?:责任|图片|美术|版面)?编辑|(?:本版)?责编|校对|美编|主编|版式(?:设计)?|组版|排版|值班(?:编委|主任)/g;
 
+/** A credit's closing verb: 摄 or 摄影 (photographed), 摄影报道 (photographs and report by). */
+const PHOTO_VERB_AT_END = /摄(?:影(?:报道)?)?\s*[）)]?\s*$/;
+/**
+ * The verb a credit ends in, photo or report (`记者 张晓东 报道`, `记者张晓东报道：`): no name,
+ * and set close to the name as often as apart from it.
+ */
+const CREDIT_VERB_AT_END = /\s*(?:摄(?:影(?:报道)?)?|报道)\s*[：:]?\s*$/;
+
 const HAN_NAME = /^[\u4e00-\u9fff·•]{2,5}$/;
 const LATIN_NAME = /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$/;
 
@@ -89,12 +97,13 @@ export interface NamedPerson {
  * `王富贵 苏凤凤 董艳婷`, `新华社记者 曹阳 摄`. Names without a role word take `defaultRole`.
  */
 export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[] {
-  // In a photo credit (`记者 张文慧 摄`) everyone named took the photo, whatever their title.
-  const credit = /摄影?\s*[）)]?\s*$/.test(text);
+  // In a photo credit (`记者 张文慧 摄`, `本报记者 任杰 摄影报道`) everyone named took the
+  // photo, whatever their title.
+  const credit = PHOTO_VERB_AT_END.test(text);
   const cleaned = text
     .replace(/[□■◎●]/g, ' ')
     .replace(/[（(]\s*$|^\s*[）)]/g, ' ')
-    .replace(/\s*摄影?\s*$/, ' ')
+    .replace(CREDIT_VERB_AT_END, ' ')
     .replace(/新华社发|新华网发|人民图片|视觉中国|供图|图片由.*提供/g, ' ')
     .replace(/[文图]\s*[/／|]\s*/g, ' ')
     .replace(/[：:，,、／/|]/g, ' ');
