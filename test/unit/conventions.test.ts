@@ -320,3 +320,13 @@ test('报道 after the names is the verb of the credit; 摄影报道 makes them 
   assert.deepEqual(datelinePeople('本报讯 记者张晓东报道：5月7日，文水县农民在田间播种玉米。'), [['张晓东', 'reporter']]);
   assert.deepEqual(datelinePeople('本报讯记者 任杰 通讯员 李明 摄影报道：5月7日，文水县农民在田间播种。'), [['任杰', 'photographer'], ['李明', 'photographer']]);
 });
+
+test('names wrapped over a line break in a dateline bracket: pieces join only into a name of at most three characters', () => {
+  const team = [['任丽娟', 'reporter'], ['郝建平', 'correspondent'], ['张敏', 'correspondent']];
+  const body = '今年以来，交城县按照全面从严治党要求，聚焦产业高质量发展目标，';
+  assert.deepEqual(datelinePeople('本报讯（记者 任丽娟 通讯员 郝建平', `张敏）${body}`), team);
+  assert.deepEqual(datelinePeople('本报讯（记者 任丽娟 通 讯 员 郝', `建平 张敏）${body}`), team);
+  assert.deepEqual(datelinePeople('本报讯（记者 任丽娟 通讯员郝建', `平 张敏）${body}`), team);
+  assert.deepEqual(datelinePeople('本 报 讯 （记 者 任 丽 娟 通 讯 员', '郝建平 张 敏）今 年 以 来 ，交 城 县 按 照 全 面'), team);
+  assert.deepEqual(datelinePeople('本报讯（记者 罗丽 通讯员 安', `豪）${body}`), [['罗丽', 'reporter'], ['安豪', 'correspondent']]);
+});

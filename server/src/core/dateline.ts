@@ -4,6 +4,7 @@
  */
 import type { Dateline } from './model';
 import type { PageLine } from './lines';
+import { joinCreditLines } from './people';
 import { isLatinCapital, isSpaced, range } from './text';
 
 /** How far after the dateline's opening words its reporter bracket may start. */
@@ -53,10 +54,7 @@ export function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline 
     text = lines[n]?.raw ?? '';
   }
   if (endChar < 0) return { range: range(l.n, l.indent, l.n, l.raw.trimEnd().length), text: l.flat, names: '' };
-  const spaced = isSpaced(parts.join(' '));
-  // A name wrapped at the line end continues on the next line: join without a space,
-  // unless the text is justified letter by letter.
-  const inner = parts.map((p) => p.trim()).join(spaced ? ' ' : '');
+  const inner = joinCreditLines(parts, isSpaced(parts.join(' ')));
   const r = range(l.n, l.indent, endLine, endChar);
   const datelineText = (l.raw.slice(l.indent, open).trim() + '（' + inner + '）').replace(/\s+/g, ' ');
   return { range: r, text: datelineText, names: inner };

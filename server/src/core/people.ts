@@ -140,6 +140,49 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
   return people;
 }
 
+/** What stands between the words of a credit. */
+const CREDIT_WORD_BREAK = /[\s：:，,、／/|]+/;
+const HAN_WORD = /^[\u4e00-\u9fff·]+$/;
+/** The most characters a name wrapped over a line break makes: a name is rarely longer. */
+const WRAPPED_NAME_MAX = 3;
+
+/**
+ * Joins the lines of a credit wrapped over line breaks (`记者 罗丽 通讯员 安` + `豪`). The piece
+ * of a name ending one line and the piece starting the next are one name only when together
+ * they make at most three characters (`安` + `豪`, `郝` + `建平`); longer, they are two names
+ * side by side (`郝建平` + `张敏`). Letter-spaced lines keep a space at the break: their single
+ * characters make names as they do inside a line.
+ */
+export function joinCreditLines(lines: readonly string[], letterSpaced: boolean): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!out || !line) out += line;
+    else out += !letterSpaced && continuesName(out, line) ? line : ' ' + line;
+  }
+  return out;
+}
+
+/** Whether the credit word ending `before` and the one starting `after` are pieces of one name. */
+function continuesName(before: string, after: string): boolean {
+  const words = before.split(CREDIT_WORD_BREAK);
+  const end = withoutRoleWords(words[words.length - 1]);
+  const start = after.split(CREDIT_WORD_BREAK)[0];
+  if (!HAN_WORD.test(end) || !HAN_WORD.test(start) || withoutRoleWords(start) !== start) return false;
+  return [...end].length + [...start].length <= WRAPPED_NAME_MAX;
+}
+
+/** A word without the role words it starts with: `通讯员郝` is `郝`. */
+function withoutRoleWords(word: string): string {
+  let rest = word;
+  ROLE_IN_TEXT.lastIndex = 0;
+  for (let m = ROLE_IN_TEXT.exec(rest); m && m.index === 0; m = ROLE_IN_TEXT.exec(rest)) {
+    rest = rest.slice(m[0].length);
+    ROLE_IN_TEXT.lastIndex = 0;
+  }
+  return rest;
+}
+
 /** English bylines: `By Jane Doe and John Roe`, `By ASSOCIATED PRESS`. */
 export function readEnglishByline(text: string): NamedPerson[] {
   const m = /^\s*By\s+(.+?)\s*$/i.exec(text);
