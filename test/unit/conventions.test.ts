@@ -330,3 +330,10 @@ test('names wrapped over a line break in a dateline bracket: pieces join only in
   assert.deepEqual(datelinePeople('本 报 讯 （记 者 任 丽 娟 通 讯 员', '郝建平 张 敏）今 年 以 来 ，交 城 县 按 照 全 面'), team);
   assert.deepEqual(datelinePeople('本报讯（记者 罗丽 通讯员 安', `豪）${body}`), [['罗丽', 'reporter'], ['安豪', 'correspondent']]);
 });
+
+test('a letter-spaced agency dateline: its bracket is counted near in printed characters, spaces aside', () => {
+  const body = '国务院新闻办公室8日举行新闻发布会，介绍今年以来外贸运行情况。';
+  assert.deepEqual(datelinePeople('新 华 社 上 海 5 月 8 日 电（记', `者 周 蕊）${body}`), [['周蕊', 'reporter']]);
+  // Letter-spacing leaves a space between the digits of a two-digit date.
+  assert.deepEqual(datelinePeople('新 华 社 乌 鲁 木 齐 1 2 月 2 8 日 电（记', `者 周 蕊）${body}`), [['周蕊', 'reporter']]);
+});

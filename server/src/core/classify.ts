@@ -10,11 +10,14 @@ import { codeTable, isLatinCapital } from './text';
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
 
-/** `本报讯`, `本报北京6月21日电`, `新华社北京1月4日电`, `本报记者…报道`, spaced or not. */
+/**
+ * `本报讯`, `本报北京6月21日电`, `新华社北京1月4日电`, `本报记者…报道`, spaced or not. Letter-spacing
+ * leaves the space between two digits (`新华社乌鲁木齐1 2月2 8日电`): only spaces between Han go.
+ */
 const DATELINE = new RegExp(
   [
     '^本报讯',
-    `^(?:本报|新华社|中新社|人民日报|央视|据新华社)[^，。！？\\s]{0,12}?${DAY}月${DAY}日(?:电|讯)`,
+    `^(?:本报|新华社|中新社|人民日报|央视|据新华社)[^，。！？\\s]{0,12}?(?:\\d \\d|${DAY})月(?:\\d \\d|${DAY})日(?:电|讯)`,
     '^[^，。！？\\s]{2,12}?(?:报|台|网|社)讯(?=[\\s（(【]|$)',
     '^(?:新华社|中新社)[^，。！？\\s]{0,8}?电',
   ].join('|'),

@@ -5,9 +5,9 @@
 import type { Dateline } from './model';
 import type { PageLine } from './lines';
 import { joinCreditLines } from './people';
-import { isLatinCapital, isSpaced, range } from './text';
+import { isLatinCapital, isSpaced, isWhitespace, range } from './text';
 
-/** How far after the dateline's opening words its reporter bracket may start. */
+/** How far after the dateline's opening words its reporter bracket may start, in printed characters. */
 const BRACKET_WITHIN = 16;
 /** How many lines a reporter bracket may wrap over. */
 const BRACKET_LINES = 3;
@@ -26,7 +26,7 @@ export function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline 
   const open = l.raw.search(/[（(]/);
   // An English dateline's bracket names its agency, not reporters: `BOSTON (AP) —`.
   const english = isLatinCapital(l.flat.charCodeAt(0));
-  if (open < 0 || open - l.indent > BRACKET_WITHIN || english) {
+  if (open < 0 || printedBetween(l.raw, l.indent, open) > BRACKET_WITHIN || english) {
     const m = DATELINE_WORDS.exec(l.raw.slice(l.indent));
     const end = m ? l.indent + m[0].length : l.raw.trimEnd().length;
     const reported = m && !english ? REPORTED_BY.exec(l.raw.slice(end)) : null;
@@ -58,6 +58,16 @@ export function readDateline(l: PageLine, lines: readonly PageLine[]): Dateline 
   const r = range(l.n, l.indent, endLine, endChar);
   const datelineText = (l.raw.slice(l.indent, open).trim() + '（' + inner + '）').replace(/\s+/g, ' ');
   return { range: r, text: datelineText, names: inner };
+}
+
+/**
+ * The characters printed in raw[from, to), spaces not counted: a letter-spaced dateline
+ * (`新 华 社 上 海 5 月 8 日 电（`) is no longer than its solid setting.
+ */
+function printedBetween(raw: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (!isWhitespace(raw.charCodeAt(i))) count++;
+  return count;
 }
 
 /**
