@@ -337,3 +337,9 @@ test('a letter-spaced agency dateline: its bracket is counted near in printed ch
   // Letter-spacing leaves a space between the digits of a two-digit date.
   assert.deepEqual(datelinePeople('新 华 社 乌 鲁 木 齐 1 2 月 2 8 日 电（记', `者 周 蕊）${body}`), [['周蕊', 'reporter']]);
 });
+
+test('a transliterated name with its middle dot is one photographer, however long', () => {
+  const text = ['第03版：图片新闻', '', '5月7日，德国柏林，游客在公园', '', '观赏花海。', '', '新华社发（拉赫尔·帕特拉索 摄）', '', '柏林春日'].join('\n');
+  const p = parsePage(text, 'file:///x/03.news');
+  assert.deepEqual(p.photos.map((x) => x.people.map((y) => [y.name, y.role])), [[['拉赫尔·帕特拉索', 'photographer']]]);
+});

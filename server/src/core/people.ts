@@ -29,7 +29,11 @@ const PHOTO_VERB_AT_END = /摄(?:影(?:报道)?)?\s*[）)]?\s*$/;
  */
 const CREDIT_VERB_AT_END = /\s*(?:摄(?:影(?:报道)?)?|报道)\s*[：:]?\s*$/;
 
-const HAN_NAME = /^[\u4e00-\u9fff·•]{2,5}$/;
+/**
+ * A Chinese name, or a transliterated foreign one whose parts a middle dot separates
+ * (`拉赫尔·帕特拉索`, `阿依古丽·买买提`): longer than any Chinese name, but only with its dots.
+ */
+const HAN_NAME = /^[\u4e00-\u9fff·•]{2,5}$|^[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}$/;
 const LATIN_NAME = /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$/;
 
 function roleOf(word: string): PersonRole | null {
