@@ -343,3 +343,12 @@ test('a transliterated name with its middle dot is one photographer, however lon
   const p = parsePage(text, 'file:///x/03.news');
   assert.deepEqual(p.photos.map((x) => x.people.map((y) => [y.name, y.role])), [[['拉赫尔·帕特拉索', 'photographer']]]);
 });
+
+test('datelines of other agencies and sites, and 本报消息', () => {
+  assert.deepEqual(datelinePeople('中新网太原5月7日电（记者 李新锁）海关总署有关负责人表示，'), [['李新锁', 'reporter']]);
+  assert.deepEqual(datelinePeople('人民网北京5月7日电（记者 王琳）海关总署有关负责人表示，'), [['王琳', 'reporter']]);
+  const dateline = (opening: string) =>
+    parsePage([opening, '介绍今年以来外贸运行情况。', '', '全年进出口规模再创新高'].join('\n'), 'file:///x/02.news').items[0].dateline?.text;
+  assert.equal(dateline('本报综合消息 国务院新闻办公室7日举行新闻发布会，'), '本报综合消息');
+  assert.equal(dateline('本报消息 国务院新闻办公室7日举行新闻发布会，'), '本报消息');
+});

@@ -11,13 +11,16 @@ const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
 
 /**
- * `本报讯`, `本报北京6月21日电`, `新华社北京1月4日电`, `本报记者…报道`, spaced or not. Letter-spacing
- * leaves the space between two digits (`新华社乌鲁木齐1 2月2 8日电`): only spaces between Han go.
+ * `本报讯`, `本报综合消息`, `本报北京6月21日电`, `新华社北京1月4日电`, `本报记者…报道`, spaced or not.
+ * Any agency, paper, site or station may date its dispatch: `中新网太原5月7日电`, `人民网北京5月7日电`,
+ * `央视新闻…电`. Letter-spacing leaves the space between two digits (`新华社乌鲁木齐1 2月2 8日电`):
+ * only spaces between Han go.
  */
 const DATELINE = new RegExp(
   [
     '^本报讯',
-    `^(?:本报|新华社|中新社|人民日报|央视|据新华社)[^，。！？\\s]{0,12}?(?:\\d \\d|${DAY})月(?:\\d \\d|${DAY})日(?:电|讯)`,
+    '^本报(?:综合)?消息',
+    `^(?:据)?(?:[^，。！？\\s\\d]{1,6}?(?:社|报|网|台|新闻)|央视)[^，。！？\\s]{0,12}?(?:\\d \\d|${DAY})月(?:\\d \\d|${DAY})日(?:电|讯)`,
     '^[^，。！？\\s]{2,12}?(?:报|台|网|社)讯(?=[\\s（(【]|$)',
     '^(?:新华社|中新社)[^，。！？\\s]{0,8}?电',
   ].join('|'),
@@ -110,7 +113,8 @@ function hasWithin(s: string, a: string, b: string, reach: number): boolean {
 
 function isDateline(flat: string): boolean {
   if (isLatinCapital(flat.charCodeAt(0))) return ENGLISH_DATELINE.test(flat) || DATELINE.test(flat);
-  return hasWithin(flat, '讯', '电', DATELINE_REACH) && DATELINE.test(flat);
+  // `本报消息` has neither 讯 nor 电; few lines start with 本报.
+  return (hasWithin(flat, '讯', '电', DATELINE_REACH) || flat.startsWith('本报')) && DATELINE.test(flat);
 }
 
 function isByline(raw: string, flat: string): boolean {

@@ -12,8 +12,8 @@ const BRACKET_WITHIN = 16;
 /** How many lines a reporter bracket may wrap over. */
 const BRACKET_LINES = 3;
 
-/** `本报讯`, `…电`, or an English `WASHINGTON, Jan. 4 —`: the words of a dateline without a bracket. */
-const DATELINE_WORDS = /^.*?(?:[讯电](?=\s|$|记者|通讯员)|\s?(?:—|–|--))/;
+/** `本报讯`, `…电`, `本报消息` or an English `WASHINGTON, Jan. 4 —`: the words of a dateline without a bracket. */
+const DATELINE_WORDS = /^.*?(?:(?:[讯电]|消息)(?=\s|$|记者|通讯员)|\s?(?:—|–|--))/;
 /**
  * Reporters named after an unbracketed dateline, ending in the verb: `本报讯 记者张晓东报道：`.
  * Group 1 is the credit with its verb, which tells a photo report (`摄影报道`) from a report.
