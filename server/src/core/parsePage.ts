@@ -17,7 +17,7 @@ import { orientation } from './orientation';
 import { segment } from './segment';
 import { splitHidden } from './hiddenHeadlines';
 import { ItemReuse, type ItemsMade } from './itemReuse';
-import { readEnglishByline, readEnglishCredit, readPeople, withRange } from './people';
+import { readCreditPeople, readEnglishByline, readEnglishCredit, readPeople, withRange } from './people';
 import { findSections } from './sections';
 import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
@@ -244,7 +244,7 @@ function creditLines(photos: readonly PhotoBlock[]): Map<PhotoBlock, number> {
 }
 
 function creditPeople(credit: string) {
-  return /[\u4e00-\u9fff]/.test(credit) ? readPeople(credit, 'photographer') : readEnglishCredit(credit);
+  return /[\u4e00-\u9fff]/.test(credit) ? readCreditPeople(credit) : readEnglishCredit(credit);
 }
 
 /** A trailing author wrapped onto a line of its own: `（李小军）`. */

@@ -187,6 +187,17 @@ function withoutRoleWords(word: string): string {
   return rest;
 }
 
+/** The brackets of an agency's credit, `新华社发（王伟 摄）`: they only set the name apart. */
+const CREDIT_BRACKETS = /[（）()]/g;
+
+/**
+ * The people a photo credit names. Everyone it names took the photo, whatever their title:
+ * `本报记者 李明 摄`, `通讯员 刘芳 供图`, `文/图 记者 李明` (who wrote the text took the photo).
+ */
+export function readCreditPeople(credit: string): NamedPerson[] {
+  return readPeople(credit.replace(CREDIT_BRACKETS, ' '), 'photographer').map((p) => ({ name: p.name, role: 'photographer' }));
+}
+
 /** English bylines: `By Jane Doe and John Roe`, `By ASSOCIATED PRESS`. */
 export function readEnglishByline(text: string): NamedPerson[] {
   const m = /^\s*By\s+(.+?)\s*$/i.exec(text);

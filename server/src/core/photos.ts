@@ -4,7 +4,7 @@
  * printed once after the last caption.
  */
 import type { PageLine } from './lines';
-import { readPeople } from './people';
+import { readCreditPeople } from './people';
 import { hasCode } from './text';
 import { isHeadingLike } from './classify';
 import { clearlyShorter } from './columns';
@@ -15,8 +15,22 @@ const CAPTION_START =
 
 /** A credit at the end of a line, bracketed or not. Group 1 is the credit without brackets. */
 const CREDIT_BRACKETED = /[（(]\s*([^（）()]{0,30}?(?:摄影?|新华社发|供图))\s*[）)]\s*$/;
-const CREDIT_PLAIN =
-  /(?:^|[\s。！？”])((?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|摄影)?记者|通讯员)?\s{0,4}[\u4e00-\u9fff·]{1,4}(?:\s{1,4}[\u4e00-\u9fff·]{1,4}){0,3}\s{0,4}摄影?)\s{0,8}$/;
+/**
+ * An agency that sent the photo, set right before the bracket that names its photographer:
+ * `新华社发（王伟 摄）`. It is part of the credit.
+ */
+const AGENCY_BEFORE_BRACKET = /[\u4e00-\u9fff]{1,4}社发\s{0,2}$/;
+/**
+ * The title a credit names its photographer by, the paper's or agency's name and the grade
+ * kept with it: `本报记者`, `新华社记者`, `本报见习记者`, `本报全媒体记者`, `通讯员`, `本报实习生`.
+ */
+const CREDIT_TITLE =
+  '(?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|首席|特约|见习|驻站)?(?:摄影)?记者|(?:本报)?(?:特约)?通讯员|(?:本报)?实习生)';
+const CREDIT_PLAIN = new RegExp(
+  `(?:^|[\\s。！？”])((?:${CREDIT_TITLE})?\\s{0,4}[\\u4e00-\\u9fff·]{1,4}(?:\\s{1,4}[\\u4e00-\\u9fff·]{1,4}){0,3}\\s{0,4}摄影?)\\s{0,8}$`,
+);
+/** A plain credit that names its photographer by a title rather than by a space before 摄. */
+const NAMES_BY_TITLE = /\s摄影?$|记者|通讯员|实习生/;
 /** A plain credit's last word: 摄 (photographed) or 摄影. */
 const ENDS_IN_PHOTO_VERB = /摄影?$/;
 const CREDIT_ENGLISH = /\(\s*((?:[A-Z][\w.'-]*\s?){1,4}\/\s*[A-Z][\w ]{1,30}|(?:Photo|Photograph|Image)\s*:?\s*[^)]{2,40})\s*\)\s*$|(?:^|\s)((?:Photo|Photograph)s? by [A-Z][\w .'-]{2,40})\s*$/;
@@ -32,13 +46,13 @@ export function findCredit(raw: string): CaptionCredit | null {
   // Every line of a page is asked; the patterns run only where their last character allows.
   const closes = trimmed.endsWith('）') || trimmed.endsWith(')');
   let m = closes ? CREDIT_BRACKETED.exec(trimmed) : null;
-  if (m) return { credit: m[1].trim(), start: m.index };
+  if (m) return bracketedCredit(trimmed, m[1].trim(), m.index);
   // Only a line that ends in 摄 can carry a plain credit; the test keeps the regex off the rest.
   m = ENDS_IN_PHOTO_VERB.test(trimmed) ? CREDIT_PLAIN.exec(trimmed) : null;
   if (m) {
     const credit = m[1].trim();
     // `记者 张文慧 摄` needs a name; a bare verb ending a sentence (`拍摄`) is no credit.
-    if (/\s摄影?$|记者|通讯员/.test(credit) && readPeople(credit, 'photographer').length > 0) {
+    if (NAMES_BY_TITLE.test(credit) && readCreditPeople(credit).length > 0) {
       return { credit, start: m.index + m[0].indexOf(m[1]) };
     }
   }
@@ -49,6 +63,13 @@ export function findCredit(raw: string): CaptionCredit | null {
     return { credit, start: m[1] !== undefined ? m.index : m.index + m[0].indexOf(credit) };
   }
   return null;
+}
+
+/** A bracketed credit, with the agency set right before its bracket when there is one. */
+function bracketedCredit(line: string, inside: string, bracketAt: number): CaptionCredit {
+  const agency = AGENCY_BEFORE_BRACKET.exec(line.slice(0, bracketAt));
+  if (!agency) return { credit: inside, start: bracketAt };
+  return { credit: line.slice(agency.index, bracketAt).trim() + line.slice(bracketAt), start: agency.index };
 }
 
 /** A line's credit, kept on the line: every line of a page is asked, some more than once. */
