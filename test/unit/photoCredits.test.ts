@@ -39,3 +39,46 @@ test('an agency set before the bracket that names the photographer is part of th
     [[1, '当日，在巴西圣保罗，人们参加街头音乐节活动。', '新华社发（拉赫尔·帕特拉索 摄）', [['拉赫尔·帕特拉索', 'photographer']]]],
   );
 });
+
+/** A text wrapped the way the extraction sets it: a blank line after every line. */
+const spaced = (lines: readonly string[]) => lines.flatMap((l) => [l, '']);
+const NEWS = ['5月6日中午，在离石区滨河街道龙', '山社区长者食堂，志愿者为老人端', '上热腾腾的饭菜。该食堂自去年运', '营以来，每天为辖区60岁以上老人', '提供午餐，每餐只收10元。'];
+const CAPTION = ['5月6日中午，在离石区滨河街道龙', '山社区长者食堂，志愿者为老人端', '上热腾腾的饭菜。'];
+
+/** Text under its title (line 3, its first line 5), signed by `credit` on a line of its own, then an article headline first. */
+const photoNews = (credit: string, text = NEWS) =>
+  spaced(['办代办各类事项 1.3 万余件。', '社区里的“爱心午餐”', ...text, credit, '老旧小区加装电梯', '“上下楼”不再难', '□本报记者 张三', '“终于不用爬楼了！”5月5日，家住', '凤山街道的王大爷高兴地说。']);
+const NEWS_TEXT = '5月6日中午，在离石区滨河街道龙山社区长者食堂，志愿者为老人端上热腾腾的饭菜。该食堂自去年运营以来，每天为辖区60岁以上老人提供午餐，每餐只收10元。';
+
+test('a short photo news signed 图/文 or 文/图 is a photo: its text is the caption, its writer the photographer', () => {
+  for (const credit of ['图/文 记者 李明', '文/图 本报记者 李明']) {
+    assert.deepEqual(photosOf(photoNews(credit)), [[5, NEWS_TEXT, credit, [['李明', 'photographer']]]], credit);
+  }
+});
+
+test('a credit that names the photographer after 摄影, or the one who gave the photo (供图), closes the caption above it', () => {
+  for (const [credit, name] of [['通讯员 刘芳 供图', '刘芳'], ['摄影：李明', '李明'], ['摄影 李明', '李明']]) {
+    const p = parse(photoNews(credit, CAPTION));
+    assert.deepEqual(p.photos.map((x) => [line(x.range), x.credit, x.people.map((y) => [y.name, y.role])]), [[5, credit, [[name, 'photographer']]]], credit);
+    // The credit heads no article.
+    assert.equal(p.items.some((i) => i.headline?.includes(credit)), false, credit);
+  }
+});
+
+test('文/图 under a headline, over the text, is the article’s byline: its writer is a reporter', () => {
+  const p = parse([
+    '供“一站式”服务。',
+    '',
+    '中阳县专场招聘会送岗1200余个',
+    '',
+    '文/图 本报记者 薛瑞',
+    '',
+    '5 月 7 日，走进石楼县裴沟乡的千亩',
+    '',
+    '核桃园，一排排核桃树郁郁葱葱。',
+    '',
+    '石楼：核桃园里管护忙',
+  ]);
+  assert.deepEqual(p.photos, []);
+  assert.deepEqual(p.items.flatMap((i) => i.people.map((x) => [x.name, x.role])), [['薛瑞', 'reporter']]);
+});

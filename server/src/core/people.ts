@@ -109,7 +109,7 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
     .replace(/[（(]\s*$|^\s*[）)]/g, ' ')
     .replace(CREDIT_VERB_AT_END, ' ')
     .replace(/新华社发|新华网发|人民图片|视觉中国|供图|图片由.*提供/g, ' ')
-    .replace(/[文图]\s*[/／|]\s*/g, ' ')
+    .replace(WRITER_PHOTOGRAPHER_MARK, ' ')
     .replace(/[：:，,、／/|]/g, ' ');
   const tokens = mergeSingles(cleaned.split(/\s+/).filter(Boolean));
   const people: NamedPerson[] = [];
@@ -186,6 +186,12 @@ function withoutRoleWords(word: string): string {
   }
   return rest;
 }
+
+/**
+ * What marks who wrote and who photographed: `文/图` and `图/文` (one person did both), or
+ * `文/` and `图/` each before a name.
+ */
+const WRITER_PHOTOGRAPHER_MARK = /(?:图\s*[/／|]\s*文|文\s*[/／|]\s*图)|[文图]\s*[/／|]\s*/g;
 
 /** The brackets of an agency's credit, `新华社发（王伟 摄）`: they only set the name apart. */
 const CREDIT_BRACKETS = /[（）()]/g;

@@ -26,13 +26,26 @@ const AGENCY_BEFORE_BRACKET = /[\u4e00-\u9fff]{1,4}社发\s{0,2}$/;
  */
 const CREDIT_TITLE =
   '(?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|首席|特约|见习|驻站)?(?:摄影)?记者|(?:本报)?(?:特约)?通讯员|(?:本报)?实习生)';
-const CREDIT_PLAIN = new RegExp(
-  `(?:^|[\\s。！？”])((?:${CREDIT_TITLE})?\\s{0,4}[\\u4e00-\\u9fff·]{1,4}(?:\\s{1,4}[\\u4e00-\\u9fff·]{1,4}){0,3}\\s{0,4}摄影?)\\s{0,8}$`,
-);
-/** A plain credit that names its photographer by a title rather than by a space before 摄. */
-const NAMES_BY_TITLE = /\s摄影?$|记者|通讯员|实习生/;
-/** A plain credit's last word: 摄 (photographed) or 摄影. */
-const ENDS_IN_PHOTO_VERB = /摄影?$/;
+/** Whom a credit names: a title (or none), then up to four names, each of letter-spaced characters. */
+const CREDIT_NAMES = `(?:${CREDIT_TITLE})?\\s{0,4}[\\u4e00-\\u9fff·]{1,4}(?:\\s{1,4}[\\u4e00-\\u9fff·]{1,4}){0,3}`;
+/** A credit that ends in its verb: `记者 张文慧 摄`, `本报记者 李明 摄影`, `通讯员 刘芳 供图` (provided the photo). */
+const CREDIT_PLAIN = new RegExp(`(?:^|[\\s。！？”])(${CREDIT_NAMES}\\s{0,4}(?:摄影?|供图))\\s{0,8}$`);
+/** A plain credit that names its photographer by a title rather than by a space before its verb. */
+const NAMES_BY_TITLE = /\s(?:摄影?|供图)$|记者|通讯员|实习生/;
+/** A plain credit's last word: 摄 (photographed), 摄影 or 供图. */
+const ENDS_IN_PHOTO_VERB = /(?:摄影?|供图)$/;
+/**
+ * A short photo news signed by who wrote its text and took its photo: `图/文 记者 李明`,
+ * `文/图 本报记者 李明`. Group 1 is the credit.
+ */
+const TEXT_AND_PHOTO_CREDIT = new RegExp(`(?:^|[\\s。！？”])((?:图\\s*[/／]\\s*文|文\\s*[/／]\\s*图)\\s{0,4}[：:]?\\s{0,4}${CREDIT_NAMES})\\s{0,8}$`);
+/** How a text-and-photo credit starts. */
+export const TEXT_AND_PHOTO = /^(?:图\s*[/／]\s*文|文\s*[/／]\s*图)/;
+/**
+ * A credit that names its photographer after the word, alone on its line: `摄影：李明`,
+ * `摄影 李明`. A line of prose that starts with 摄影 runs on past a few names.
+ */
+const PHOTO_BY_CREDIT = new RegExp(`^\\s*(摄影\\s{0,4}[：:\\s]\\s{0,4}${CREDIT_NAMES})\\s{0,8}$`);
 const CREDIT_ENGLISH = /\(\s*((?:[A-Z][\w.'-]*\s?){1,4}\/\s*[A-Z][\w ]{1,30}|(?:Photo|Photograph|Image)\s*:?\s*[^)]{2,40})\s*\)\s*$|(?:^|\s)((?:Photo|Photograph)s? by [A-Z][\w .'-]{2,40})\s*$/;
 
 export interface CaptionCredit {
@@ -56,6 +69,10 @@ export function findCredit(raw: string): CaptionCredit | null {
       return { credit, start: m.index + m[0].indexOf(m[1]) };
     }
   }
+  // Credits that name after their word: only a line with a slash or with 摄影 can hold one.
+  m = trimmed.includes('/') || trimmed.includes('／') ? TEXT_AND_PHOTO_CREDIT.exec(trimmed) : null;
+  m ??= trimmed.includes('摄影') ? PHOTO_BY_CREDIT.exec(trimmed) : null;
+  if (m && readCreditPeople(m[1]).length > 0) return { credit: m[1].trim(), start: m.index + m[0].indexOf(m[1]) };
   m = trimmed.endsWith(')') || trimmed.includes('Photo') ? CREDIT_ENGLISH.exec(trimmed) : null;
   if (m) {
     const credit = (m[1] ?? m[2]).trim();
@@ -92,6 +109,15 @@ function captionMarker(flat: string): string | null {
   return m ? m[0].replace(/[为：:\s]+$/, '') || m[0] : null;
 }
 
+/**
+ * A credit that says who took or gave the photo, which alone closes a caption without a marker:
+ * a bare `（新华社发）` also ends an agency's article.
+ */
+const PHOTOGRAPHER_CREDIT = /摄|供图|Photo|\//i;
+
+/** Longest caption we follow before giving up on finding its credit. */
+const MAX_CAPTION_LINES = 6;
+
 /** How many lines an unmarked caption may run back from its credit. */
 const MAX_UNMARKED_LINES = 3;
 const SENTENCE_END = /[。！？.!?”]$/;
@@ -109,10 +135,14 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
   const taken = (n: number) => inCaption.has(n);
   for (let i = 0; i < nonBlank.length; i++) {
     const credit = lineCredit(nonBlank[i]);
-    if (!credit || taken(nonBlank[i].n) || !/摄|Photo|\//i.test(credit.credit)) continue;
+    if (!credit || taken(nonBlank[i].n) || !PHOTOGRAPHER_CREDIT.test(credit.credit)) continue;
     let k = i;
     // A credit alone on its line closes the caption above it, whose last line ends a sentence.
     const alone = credit.start <= nonBlank[i].indent;
+    // `文/图 记者 李明` signs the text of a short photo news, which runs longer than a caption.
+    // Under a headline rather than under the end of a text, it is an article's byline.
+    const story = TEXT_AND_PHOTO.test(credit.credit);
+    if (alone && story && (i === 0 || !SENTENCE_END.test(nonBlank[i - 1].flat))) continue;
     // Only lines set directly above it (no blank line between) continue the caption.
     const continues = (k: number): boolean =>
       k > 0 &&
@@ -120,7 +150,8 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
       !taken(nonBlank[k - 1].n) &&
       ((alone && k === i) || !SENTENCE_END.test(nonBlank[k - 1].flat)) &&
       !(alone && headsCaption(nonBlank[k - 1], nonBlank[k]));
-    while (i - k < MAX_UNMARKED_LINES && continues(k)) k--;
+    const longest = story ? MAX_CAPTION_LINES : MAX_UNMARKED_LINES;
+    while (i - k < longest && continues(k)) k--;
     // A credit alone under text that runs on past the longest caption closes no caption of its
     // own: the lines above are an article's, and the photo has the credit alone.
     if (alone && continues(k)) k = i;
@@ -147,9 +178,6 @@ export interface PhotoBlock {
   /** True when the credit was printed on this caption rather than shared from the group. */
   readonly ownCredit: boolean;
 }
-
-/** Longest caption we follow before giving up on finding its credit. */
-const MAX_CAPTION_LINES = 6;
 
 /**
  * Finds photo captions. A caption runs from its marker to the line that carries its credit,
