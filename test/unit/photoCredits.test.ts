@@ -82,3 +82,29 @@ test('文/图 under a headline, over the text, is the article’s byline: its wr
   assert.deepEqual(p.photos, []);
   assert.deepEqual(p.items.flatMap((i) => i.people.map((x) => [x.name, x.role])), [['薛瑞', 'reporter']]);
 });
+
+test('a one-line caption under an article that ends in a jump line is that line alone: the jump ends the article', () => {
+  const ending = ['以扎实的工作成效检验主题教育成', '果，为全面建设社会主义现代化吕'];
+  for (const jumpAlone of [false, true]) {
+    const last = jumpAlone ? ['梁作出新的更大贡献。', '（下转2版）'] : ['梁作出新的更大贡献。 （下转2版）'];
+    const lines = spaced([
+      '市委理论学习中心组举行专题学习会',
+      '本报讯（全媒体记者 刘晓东）5月7日，市委理论学习中心组举行专题学习会。',
+      ...ending,
+      ...last,
+      '市民在广场观看展览，现场气氛热烈。本报全媒体记者 李晓华 摄',
+      '本报讯（通讯员 张伟）近日，我市开展文明城市创建活动，',
+      '各单位积极参与，取得明显成效。',
+      '文明创建见实效',
+    ]);
+    const p = parse(lines);
+    const captionLine = lines.indexOf('市民在广场观看展览，现场气氛热烈。本报全媒体记者 李晓华 摄') + 1;
+    assert.deepEqual(
+      p.photos.map((x) => [line(x.range), x.range.end.line + 1, x.caption, x.credit]),
+      [[captionLine, captionLine, '市民在广场观看展览，现场气氛热烈。', '本报全媒体记者 李晓华 摄']],
+      `jump alone: ${jumpAlone}`,
+    );
+    // The article runs to its jump.
+    assert.equal(p.items[0].bodyRange.end.line + 1, captionLine - 2, `jump alone: ${jumpAlone}`);
+  }
+});

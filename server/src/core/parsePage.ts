@@ -72,7 +72,7 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
   const lines = readLines(index, previous?.lines);
   if (known) return { page: known, index, lines, made: NOTHING_MADE };
   const jumps = findJumps(index);
-  const photoBlocks = findPhotoBlocks(lines);
+  const photoBlocks = findPhotoBlocks(lines, jumps);
   const blocks = buildBlocks(lines, jumps, photoBlocks);
   const orient = orientation(blocks);
   const credits = creditLines(photoBlocks);

@@ -4,6 +4,7 @@
  * printed once after the last caption.
  */
 import type { PageLine } from './lines';
+import type { JumpLine } from './model';
 import { readCreditPeople } from './people';
 import { hasCode } from './text';
 import { isHeadingLike } from './classify';
@@ -128,7 +129,12 @@ const SENTENCE_END = /[。！？.!?”]$/;
  * its own under the caption (`记者 张文慧 摄`). `step` is how far apart two lines of one text
  * stand: 1, or 2 where the extraction sets a blank line after every line.
  */
-function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { first: number; last: number }[], step: number): { first: number; last: number; marker: null; credit: string }[] {
+function unmarkedCaptions(
+  nonBlank: readonly PageLine[],
+  marked: readonly { first: number; last: number }[],
+  step: number,
+  textEnds: ReadonlySet<number>,
+): { first: number; last: number; marker: null; credit: string }[] {
   const out: { first: number; last: number; marker: null; credit: string }[] = [];
   const inCaption = new Set<number>();
   for (const b of marked) for (let n = b.first; n <= b.last; n++) inCaption.add(n);
@@ -148,6 +154,7 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
       k > 0 &&
       nonBlank[k].n - nonBlank[k - 1].n <= step &&
       !taken(nonBlank[k - 1].n) &&
+      !textEnds.has(nonBlank[k - 1].n) &&
       ((alone && k === i) || !SENTENCE_END.test(nonBlank[k - 1].flat)) &&
       !(alone && headsCaption(nonBlank[k - 1], nonBlank[k]));
     const longest = story ? MAX_CAPTION_LINES : MAX_UNMARKED_LINES;
@@ -157,6 +164,19 @@ function unmarkedCaptions(nonBlank: readonly PageLine[], marked: readonly { firs
     if (alone && continues(k)) k = i;
     out.push({ first: nonBlank[k].n, last: nonBlank[i].n, marker: null, credit: credit.credit });
     for (let n = nonBlank[k].n; n <= nonBlank[i].n; n++) inCaption.add(n);
+  }
+  return out;
+}
+
+/**
+ * The lines a jump ends (`…更大贡献。 （下转2版）`, or `（下转2版）` alone): the text above
+ * stops there, and a caption under it does not run back over it.
+ */
+function linesEndingInJump(lines: readonly PageLine[], jumps: readonly JumpLine[]): Set<number> {
+  const out = new Set<number>();
+  for (const j of jumps) {
+    const end = j.range.end;
+    if (lines[end.line]?.raw.slice(end.character).trim() === '') out.add(end.line);
   }
   return out;
 }
@@ -184,7 +204,7 @@ export interface PhotoBlock {
  * or to the line before the next marker. Numbered captions with no credit of their own take
  * the credit printed after the last caption of their group.
  */
-export function findPhotoBlocks(lines: readonly PageLine[]): PhotoBlock[] {
+export function findPhotoBlocks(lines: readonly PageLine[], jumps: readonly JumpLine[]): PhotoBlock[] {
   const nonBlank = lines.filter((l) => !l.blank);
   const blocks: { first: number; last: number; marker: string | null; credit: string | null }[] = [];
   for (let i = 0; i < nonBlank.length; i++) {
@@ -204,7 +224,7 @@ export function findPhotoBlocks(lines: readonly PageLine[]): PhotoBlock[] {
   }
   // Extraction that sets a blank line after every line: two lines of one text stand two apart.
   const step = nonBlank.length > 0 && lines.length - nonBlank.length >= nonBlank.length * 0.8 ? 2 : 1;
-  blocks.push(...unmarkedCaptions(nonBlank, blocks, step));
+  blocks.push(...unmarkedCaptions(nonBlank, blocks, step, linesEndingInJump(lines, jumps)));
   blocks.sort((a, b) => a.first - b.first);
   // Share a group's credit backwards over the captions that have none.
   const out: PhotoBlock[] = [];
