@@ -108,3 +108,38 @@ test('a one-line caption under an article that ends in a jump line is that line 
     assert.equal(p.items[0].bodyRange.end.line + 1, captionLine - 2, `jump alone: ${jumpAlone}`);
   }
 });
+
+test('bare circled numbers with one credit after the last are captions each; numbered points of running text are not', () => {
+  const photos = parse(
+    spaced([
+      '确保春播工作顺利推进。',
+      '①5月5日，柳林县锄沟村村民在采摘香椿。',
+      '②村民将采摘的香椿分拣装箱。',
+      '③电商主播在直播间推介香椿。',
+      '本报记者 任杰 摄',
+      '香椿飘香致富路',
+    ]),
+  ).photos;
+  assert.deepEqual(
+    photos.map((x) => [line(x.range), x.marker, x.caption, x.credit]),
+    [
+      [3, '①', '①5月5日，柳林县锄沟村村民在采摘香椿。', '本报记者 任杰 摄'],
+      [5, '②', '②村民将采摘的香椿分拣装箱。', '本报记者 任杰 摄'],
+      [7, '③', '③电商主播在直播间推介香椿。', '本报记者 任杰 摄'],
+    ],
+  );
+  // Points of an article, then a caption with its own credit: the points stay the article's.
+  const p = parse(
+    spaced([
+      '本报讯（记者 王强）近日，我市出台措施，主要做法有：',
+      '①加强组织领导，压实工作责任。',
+      '②强化督导考核，确保落到实处。',
+      '5月6日，孝义市学生在科技馆参观展览。 本报记者 李明 摄',
+      '本报讯（通讯员 张伟）近日，我市开展文明城市创建活动，',
+      '各单位积极参与，取得明显成效。',
+      '文明创建见实效',
+    ]),
+  );
+  assert.deepEqual(p.photos.map((x) => [line(x.range), x.credit]), [[7, '本报记者 李明 摄']]);
+  assert.equal(p.items[0].bodyRange.end.line + 1, 5);
+});

@@ -12,7 +12,7 @@ import { clearlyShorter } from './columns';
 
 /** How a caption starts: a photo marker at the start of the line. */
 const CAPTION_START =
-  /^(?:拼版照片|组图|图\s*[①-⑳]|图\s*\d{1,2}(?=\s*[：:\s\u4e00-\u9fff])(?![年月日])|图[一二三四五六七八九十](?=[：:\s])|[左右上下中]图(?:为|：|:)?|图为|▲|△)/;
+  /^(?:拼版照片|组图|图?\s*[①-⑳]|图\s*\d{1,2}(?=\s*[：:\s\u4e00-\u9fff])(?![年月日])|图[一二三四五六七八九十](?=[：:\s])|[左右上下中]图(?:为|：|:)?|图为|▲|△)/;
 
 /** A credit at the end of a line, bracketed or not. Group 1 is the credit without brackets. */
 const CREDIT_BRACKETED = /[（(]\s*([^（）()]{0,30}?(?:摄影?|新华社发|供图))\s*[）)]\s*$/;
@@ -101,8 +101,19 @@ function lineMarker(l: PageLine): string | null {
   return l.captionMarker;
 }
 
+/** Whether `next` holds a credit that closes the caption above it (for a bare number, one alone on its line). */
+function creditBelow(next: PageLine, bare: boolean): boolean {
+  const credit = lineCredit(next);
+  return credit !== null && (!bare || credit.start <= next.indent);
+}
+
 /** Every character CAPTION_START can start with. */
-const CAPTION_FIRSTS = '拼组图左右上下中▲△';
+const CAPTION_FIRSTS = '拼组图左右上下中▲△①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/**
+ * A bare circled number (`①村民将香椿分拣装箱。`), without 图 before it. Running text numbers
+ * its points so too: such a caption stands only with a credit, its own or its group's.
+ */
+const BARE_CIRCLED = /^[①-⑳]$/;
 
 function captionMarker(flat: string): string | null {
   if (flat.length === 0 || !hasCode(CAPTION_FIRSTS, flat.charCodeAt(0))) return null;
@@ -212,9 +223,12 @@ export function findPhotoBlocks(lines: readonly PageLine[], jumps: readonly Jump
     if (!marker) continue;
     let j = i;
     let credit = lineCredit(nonBlank[j]);
+    const bare = BARE_CIRCLED.test(marker);
     while (!credit && j + 1 < nonBlank.length && j - i + 1 < MAX_CAPTION_LINES && !lineMarker(nonBlank[j + 1])) {
       // A caption ends at its credit; a sentence end followed by another marker also ends it.
-      if (/[。！？]["”’]*\s*$/.test(nonBlank[j].flat) && !lineCredit(nonBlank[j + 1])) break;
+      // After a bare number's sentence, only a credit alone on its line is the caption's: a
+      // credited caption there follows a numbered point of running text.
+      if (/[。！？]["”’]*\s*$/.test(nonBlank[j].flat) && !creditBelow(nonBlank[j + 1], bare)) break;
       j++;
       credit = lineCredit(nonBlank[j]);
     }
@@ -229,13 +243,20 @@ export function findPhotoBlocks(lines: readonly PageLine[], jumps: readonly Jump
   // Share a group's credit backwards over the captions that have none.
   const out: PhotoBlock[] = [];
   let shared: string | null = null;
+  // A bare number shares only the credit of its group's last caption, a bare number too.
+  let sharedByBare = false;
   for (let k = blocks.length - 1; k >= 0; k--) {
     const b = blocks[k];
     const next = blocks[k + 1];
     const adjacent = next !== undefined && next.first - b.last <= 3;
-    if (b.credit) shared = b.credit;
-    else if (!adjacent) shared = null;
-    out.push({ ...b, credit: b.credit ?? shared, ownCredit: b.credit !== null });
+    const bare = b.marker !== null && BARE_CIRCLED.test(b.marker);
+    if (b.credit) {
+      shared = b.credit;
+      sharedByBare = bare;
+    } else if (!adjacent) shared = null;
+    const credit = b.credit ?? (bare && !sharedByBare ? null : shared);
+    if (credit === null && bare) continue;
+    out.push({ ...b, credit, ownCredit: b.credit !== null });
   }
   return out.reverse();
 }
