@@ -352,3 +352,34 @@ test('datelines of other agencies and sites, and 本报消息', () => {
   assert.equal(dateline('本报综合消息 国务院新闻办公室7日举行新闻发布会，'), '本报综合消息');
   assert.equal(dateline('本报消息 国务院新闻办公室7日举行新闻发布会，'), '本报消息');
 });
+
+test('the lead story’s headline over its dateline heads it, on a page that sets the other headlines after their text', () => {
+  const text = [
+    '深入学习贯彻习近平新时代中国特色社会主义思想主题教育',
+    '市委理论学习中心组举行专题学习会',
+    '',
+    '本报讯（全媒体记者 刘晓东）5月8日，市委理论学习',
+    '中心组举行专题学习会，围绕推动高质量发展进行集中',
+    '学习研讨。市委书记孙大军主持并讲话。',
+    '',
+    '本报讯（通讯员 张伟）连日来，汾阳市组织农技人员',
+    '深入田间地头，指导农户开展春播备耕工作。',
+    '',
+    '汾阳市组织农技人员',
+    '深入田间地头指导春播备耕',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/01.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      ['深入学习贯彻习近平新时代中国特色社会主义思想主题教育市委理论学习中心组举行专题学习会', 4, 6],
+      ['汾阳市组织农技人员深入田间地头指导春播备耕', 8, 9],
+    ],
+  );
+});
+
+test('a headline that holds a header’s fields glued to its words is a headline, not a second header', () => {
+  const p = parsePage('第4版：要闻\n\n第0期第4版的标题\n\n（上接3版）本报讯 会议要求各地压实责任，做好防汛各项准备工作。\n', 'file:///issue/04.news');
+  assert.equal(p.furniture.header?.text, '第4版：要闻');
+  assert.deepEqual(p.items.map((x) => x.headline), ['第0期第4版的标题']);
+});

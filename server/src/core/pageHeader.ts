@@ -53,16 +53,29 @@ interface HeaderFields {
   readonly words: readonly string[];
 }
 
+/** What a field is replaced by while the line is cut into words: a word holding it is no section's name. */
+const FIELD_MARK = '\u0001';
+const MARKS_ONLY = /^\u0001+$/;
+
+/**
+ * The line's fields and the words between them. A field glued to other words (`第0期第4版的标题`)
+ * leaves a word that is neither a field nor a section's name: the line is no header.
+ */
 function readFields(raw: string): HeaderFields | null {
   if (raw.length > MAX_HEADER_CHARS) return null;
   let fields = 0;
-  const rest = raw.replace(HEADER_FIELDS, () => {
-    fields++;
-    return ' ';
-  });
-  const page = PAGE_FIELD.exec(rest);
-  const words = (page ? `${rest.slice(0, page.index)} ${rest.slice(page.index + page[0].length)}` : rest).split(FIELD_GAP).filter((w) => w.length > 0);
-  return { fields, pageId: page?.[1], words };
+  let pageId: string | undefined;
+  const marked = raw
+    .replace(HEADER_FIELDS, () => {
+      fields++;
+      return FIELD_MARK;
+    })
+    .replace(PAGE_FIELD, (_, id: string) => {
+      pageId = id;
+      return FIELD_MARK;
+    });
+  const words = marked.split(FIELD_GAP).filter((w) => w.length > 0 && !MARKS_ONLY.test(w));
+  return { fields, pageId, words };
 }
 
 /** True when every word left beside the fields is a section's name, and there are few of them. */

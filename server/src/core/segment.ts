@@ -67,8 +67,11 @@ class Segmenter {
         this.drafts.push({ ...newDraft(), teaser: { title: b.title, titleEnd: b.titleEnd, last: b.last } });
         return;
       case 'dateline': {
-        // Headlines first: a dateline right under a headline opens that headline's body.
-        const awaitingBody = this.#orient === 'headline-before' && cur !== null && cur.body.length === 0;
+        // A dateline right under a headline opens that headline's body: on a page that sets
+        // headlines first, and under a headline that had no text before it to head (the lead
+        // story's banner over a page that otherwise sets headlines after their text).
+        const awaitingBody =
+          cur !== null && cur.body.length === 0 && (this.#orient === 'headline-before' || (cur.stack !== undefined && cur.photos.length === 0));
         if (!awaitingBody) this.close();
         const d = this.#open();
         d.dateline = b.line;
