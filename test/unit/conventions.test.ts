@@ -383,3 +383,28 @@ test('a headline that holds a header’s fields glued to its words is a headline
   assert.equal(p.furniture.header?.text, '第4版：要闻');
   assert.deepEqual(p.items.map((x) => x.headline), ['第0期第4版的标题']);
 });
+
+test('an opinion column’s label (短评, 时评) opens a commentary: it is the kicker, not a subhead of the piece above', () => {
+  const text = [
+    '以实干实绩奋力书写高质量发展新篇章',
+    '□本报评论员',
+    '发展是第一要务，实干是第一作风。当前，',
+    '全市上下正在深入学习贯彻市委全会精神。',
+    '',
+    '短评',
+    '让“口袋公园”装满幸福',
+    '漫步城区街头，一个个“口袋公园”见缝',
+    '插绿，成为市民家门口的休闲好去处。',
+    '建好“口袋公园”只是第一步，管好用好',
+    '更为关键。 （李华）',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/04.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.kicker, x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      [null, '以实干实绩奋力书写高质量发展新篇章', 3, 4],
+      ['短评', '让“口袋公园”装满幸福', 8, 11],
+    ],
+  );
+  assert.deepEqual(p.items[1].people.map((x) => x.name), ['李华']);
+});

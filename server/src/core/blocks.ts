@@ -252,9 +252,19 @@ function shortLines(run: readonly StackLine[], max: number): StackLine[] {
 
 // Patterns asked of every line are module constants: a regex literal makes a new object each run.
 const COLUMN_TAG = /^[【〖][^【】〖〗]{2,16}[】〗]$/;
-/** A column tag set over a headline: `【春耕时节】`. */
+/** A column tag set over a headline: `【春耕时节】`, or the name of an opinion column. */
 export function isColumnTag(flat: string): boolean {
-  return COLUMN_TAG.test(flat);
+  return COLUMN_TAG.test(flat) || OPINION_COLUMN.test(flat);
+}
+
+/**
+ * The names of opinion columns, set alone over a commentary's headline: `短评`, `时评`. Such a
+ * label opens a piece of its own; it never stands inside running text.
+ */
+const OPINION_COLUMN = /^(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|编后|编后语|论坛|观察|评论)$/;
+
+function opensOpinionColumn(run: readonly StackLine[]): boolean {
+  return run[0].role === 'kicker' && OPINION_COLUMN.test(run[0].line.flat);
 }
 
 const RECORD_LINE = /^[\u4e00-\u9fff]{1,8}[：:]\s*[\w\-@.（）()]+$/;
@@ -396,10 +406,14 @@ function groupStacks(blocks: Block[]): Block[] {
     }
     const heads = run.filter((s) => s.role === 'headline').length;
     const textEnded = prev !== undefined && (prev.type === 'source' || prev.type === 'signature' || (prev.type === 'text' && (prev.endsWithJump || signsOff(out))));
-    const bounded = isHardBoundary(blocks[j]) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
-    if (run.length <= MAX_STACK_LINES && (bounded || textEnded) && heads > 0 && heads <= MAX_HEADLINE_LINES) {
-      // Closed only because the text before it has ended: running text follows, and its first
-      // lines may have joined the run. The headline keeps the lines clearly short of that text.
+    const bounded =
+      isHardBoundary(blocks[j]) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
+    // A column's label opens a stack whatever follows; the text under it may have joined the run.
+    const labelled = !bounded && opensOpinionColumn(run);
+    if (run.length <= MAX_STACK_LINES && (bounded || textEnded || labelled) && heads > 0 && heads <= MAX_HEADLINE_LINES) {
+      // Closed only because the text before it has ended or a column's label opens it: running
+      // text follows, and its first lines may have joined the run. The headline keeps the lines
+      // clearly short of that text.
       const lines = bounded ? run : shortLines(run, MAX_HEADLINE_LINES);
       out.push({ type: 'stack', lines, inner: false });
       i += lines.length - 1;
