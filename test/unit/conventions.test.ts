@@ -408,3 +408,29 @@ test('an opinion column’s label (短评, 时评) opens a commentary: it is the
   );
   assert.deepEqual(p.items[1].people.map((x) => x.name), ['李华']);
 });
+
+test('numbered clauses that run on at the column’s width are a notice’s paragraphs; short numbered heads are sections', () => {
+  const clauses = parsePage(
+    [
+      '关于开展城镇燃气安全专项整治的通告',
+      '',
+      '为切实加强城镇燃气安全管理，有效防范',
+      '和遏制燃气安全事故发生，市人民政府决',
+      '定开展专项整治。现将有关事项通告如下：',
+      '一、整治时间为2024年5月10日至2024年9',
+      '月30日。',
+      '二、整治范围为全市城镇燃气经营企业、',
+      '餐饮等用气场所及居民用户。',
+      '三、严禁使用不合格燃气灶具、连接软管',
+      '和减压阀，严禁私拉乱接燃气管道。',
+      '特此通告。',
+    ].join('\n'),
+    'file:///issue/04.news',
+  );
+  assert.deepEqual(clauses.items[0].sections, []);
+  const heads = parsePage(
+    ['征文启事', '', '为庆祝建党节，市人大常委会办公室决定开展', '主题征文活动。现将有关事项公告如下：', '一、征文主题', '展现人大担当，彰显制度优势。', '二、组织单位', '市人大常委会办公室。'].join('\n'),
+    'file:///issue/04.news',
+  );
+  assert.deepEqual(heads.items[0].sections.map((s) => [s.title, line(s.range)]), [['一、征文主题', 5], ['二、组织单位', 7]]);
+});

@@ -21,6 +21,9 @@ const SUBHEAD_SHORTFALL = 3.5;
 /** The longest a subhead runs, in characters. */
 const SUBHEAD_MAX = 40;
 
+/** A line announcing what follows it: `现将有关事项通告如下：`. */
+const ANNOUNCES = /[：:]$/;
+
 /**
  * @param body the body's non-blank lines
  * @param candidates indices of lines that stand alone between paragraphs (inner heading candidates)
@@ -29,9 +32,14 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
   const out: SectionHead[] = [];
   for (let i = 0; i < body.length; i++) {
     const l = body[i];
-    const atParagraphStart = i === 0 || lineEndsSentence(body[i - 1]) || out[out.length - 1]?.last === i - 1;
-    if (!atParagraphStart) continue;
     const numbering = sectionNumbering(l.flat);
+    // A list's first entry may follow the line that announces it: `…现将有关事项公告如下：`.
+    const atParagraphStart =
+      i === 0 || lineEndsSentence(body[i - 1]) || out[out.length - 1]?.last === i - 1 || (numbering !== null && ANNOUNCES.test(body[i - 1].flat));
+    if (!atParagraphStart) continue;
+    // A numbered clause that runs on at the column's width (`二、整治范围为全市城镇燃气经营企业、`)
+    // is an entry of a list, set as a paragraph; a numbered head stands short, or ends its line.
+    if (numbering && !lineEndsSentence(l) && i + 1 < body.length && shortfall(body, i) < SUBHEAD_SHORTFALL) continue;
     if (numbering) {
       const title = l.flat.split(/[。！？]/)[0];
       out.push({ title, first: i, last: i });
