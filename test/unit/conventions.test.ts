@@ -434,3 +434,8 @@ test('numbered clauses that run on at the column’s width are a notice’s para
   );
   assert.deepEqual(heads.items[0].sections.map((s) => [s.title, line(s.range)]), [['一、征文主题', 5], ['二、组织单位', 7]]);
 });
+
+test('a headline’s second line may open with a decimal figure (1.5万名跑者…): it is no list number', () => {
+  const text = ['本报讯 5月5日，2024汾阳马拉松鸣枪开跑，来自', '全国各地的1.5万名跑者参赛。 （刘晓军）', '', '汾阳马拉松', '', '1.5万名跑者激情开跑', '', '责任编辑：刘洋'].join('\n');
+  assert.deepEqual(parsePage(text, 'file:///issue/07.news').items.map((x) => x.headline), ['汾阳马拉松1.5万名跑者激情开跑']);
+});

@@ -279,7 +279,8 @@ function opensSequence(b: Block | undefined): boolean {
   return b?.type === 'text' && FIRST_ENTRY.test(b.line.flat);
 }
 
-const LIST_NUMBER = /^\d{1,2}[、.．]/;
+/** `1、`, `2.`: a list's number, not a decimal figure (`1.5万名跑者`). */
+const LIST_NUMBER = /^\d{1,2}(?:、|[.．](?!\d))/;
 /** Numbered lines (`一、`, `1、`) open sections and list entries, never continue a headline. */
 function isNumbered(flat: string): boolean {
   return sectionNumbering(flat) !== null || LIST_NUMBER.test(flat);
