@@ -439,3 +439,36 @@ test('a headline’s second line may open with a decimal figure (1.5万名跑者
   const text = ['本报讯 5月5日，2024汾阳马拉松鸣枪开跑，来自', '全国各地的1.5万名跑者参赛。 （刘晓军）', '', '汾阳马拉松', '', '1.5万名跑者激情开跑', '', '责任编辑：刘洋'].join('\n');
   assert.deepEqual(parsePage(text, 'file:///issue/07.news').items.map((x) => x.headline), ['汾阳马拉松1.5万名跑者激情开跑']);
 });
+
+test('a feature headed before its text, then a story headed after its own: the second headline’s words find where its text begins', () => {
+  const text = [
+    '指尖上的乡愁',
+    '——记省级非遗项目“孝义剪纸”传承人刘桂芳',
+    '□本报记者 张晓燕',
+    '',
+    '五月的孝义，槐花飘香。走进刘桂芳的剪纸',
+    '工作室，满墙的红色剪纸扑面而来。几十年',
+    '来，她创作剪纸作品三千余幅。',
+    '“手艺再好，没人学也会失传。”刘桂芳开设',
+    '剪纸课堂，累计培训学员五百余人次。',
+    '',
+    '青石板路蜿蜒向前，明清古宅错落有致。在',
+    '临县碛口镇西湾村，传统村落保护利用让老',
+    '院落迎来了八方游客。',
+    '近年来，我市把传统村落保护利用作为乡村',
+    '振兴的重要抓手，守护古村落，留住老乡愁，',
+    '走出了保护中发展的新路子。',
+    '',
+    '守护古村落 留住“老乡愁”',
+    '——我市传统村落保护利用工作综述',
+    '□本报记者 陈思远',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/05.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.bodyRange.end.line + 1, x.people.map((q) => q.name).join()]),
+    [
+      ['指尖上的乡愁', 5, 9, '张晓燕'],
+      ['守护古村落 留住“老乡愁”', 11, 16, '陈思远'],
+    ],
+  );
+});

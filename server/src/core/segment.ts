@@ -6,6 +6,7 @@ import type { Block, StackLine } from './blocks';
 import { type Draft, type Orientation, isPhotoStory, newDraft } from './draft';
 import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
+import { splitOwnText } from './mixedOrder';
 
 /** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
 export function segment(blocks: readonly Block[], orient: Orientation): Draft[] {
@@ -136,6 +137,18 @@ class Segmenter {
       this.close();
       assignOrphans(this.drafts);
       return;
+    }
+    // Headlines after, but the open text is headed by a headline set before it: the text may
+    // hold this headline's own text at its end.
+    if (this.#orient === 'headline-after' && cur && cur.stack && cur.body.length > 0) {
+      const own = splitOwnText(cur, lines);
+      if (own) {
+        this.close();
+        own.stack = [...lines];
+        this.#cur = own;
+        this.close();
+        return;
+      }
     }
     // An editor's note (编者按) set before a headline introduces that article.
     if (this.#orient === 'headline-before' && cur && !cur.stack && cur.body.length > 0 && /^编者按/.test(cur.body[0].flat)) {
