@@ -27,10 +27,7 @@ export function splitOwnText(d: Draft, after: readonly StackLine[]): Draft | nul
   const next = wordsOf(after);
   if (own.size === 0 || next.size === 0) return null;
   const wanted = new Set([...own, ...next]);
-  const index = new BigramIndex(
-    d.body.map((l) => l.flat),
-    wanted,
-  );
+  const index = new BigramIndex(d.body.map((l) => l.flat), wanted);
   const n = d.body.length;
   let best: { at: number; parting: number } | null = null;
   for (let at = MIN_LINES; at <= n - MIN_LINES; at++) {
