@@ -472,3 +472,27 @@ test('a feature headed before its text, then a story headed after its own: the s
     ],
   );
 });
+
+test('briefs opened by a list mark and signed by their authors are one brief each', () => {
+  const text = [
+    '简讯',
+    '',
+    '●近日，石楼县举办农村实用人才培训班，',
+    '120 名种养大户参加培训。（张敏）',
+    '',
+    '●5月5日，交口县召开林草防火工作会议，',
+    '安排部署森林草原防灭火工作。（李文斌）',
+    '',
+    '●日前，中阳县人民医院与山西医科大学第一',
+    '医院签订医联体合作协议。（郭静）',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/04.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.kind, x.headline, line(x.bodyRange), x.people.map((q) => q.name).join()]),
+    [
+      ['brief', null, 3, '张敏'],
+      ['brief', null, 6, '李文斌'],
+      ['brief', null, 9, '郭静'],
+    ],
+  );
+});

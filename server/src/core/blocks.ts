@@ -18,6 +18,7 @@ import {
   lineEndsSentence,
   lineKind,
   sectionNumbering,
+  endsWithCloser,
   trailingAuthor,
   trailingSource,
   wrappedAside,
@@ -41,6 +42,8 @@ export type Block =
       readonly endsWithJump: boolean;
       /** the line opens with a `from` jump: `（上接1版）…` */
       readonly startsWithFrom?: boolean;
+      /** the line signs its article off: an author or source in brackets after its last sentence */
+      readonly signsOff?: boolean;
     }
   | { readonly type: 'dateline'; readonly line: PageLine }
   | { readonly type: 'source'; readonly line: PageLine }
@@ -168,7 +171,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     else {
       const from = byLine.firstOn(l.n, 'from');
       const startsWithFrom = from !== undefined && from.range.start.character <= l.indent;
-      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom });
+      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom, signsOff: signsOff(l, blocks[blocks.length - 1]) });
     }
   }
   return groupStacks(blocks);
@@ -300,20 +303,14 @@ function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number
 }
 
 /**
- * The last block signs an article off: its author or source in brackets after the last sentence
- * (`…焕然一新。（通讯员 任 娟）`, `…违法行为。（据新华社）`), on its line or wrapped onto it.
+ * A line that signs an article off: its author or source in brackets after the last sentence
+ * (`…焕然一新。（通讯员 任 娟）`, `…违法行为。（据新华社）`), on the line or wrapped onto it from
+ * the line before (`…服务。（通讯员 郭晋` / `宋佳）`).
  */
-function signsOff(out: readonly Block[]): boolean {
-  const last = out[out.length - 1];
-  if (last?.type !== 'text') return false;
-  return trailingAuthor(last.line.raw) !== null || trailingSource(last.line.raw) !== null || closesWrappedAside(out);
-}
-
-/** The last block closes an aside its line before opened after a sentence: `…服务。（通讯员 郭晋` / `宋佳）`. */
-function closesWrappedAside(out: readonly Block[]): boolean {
-  const last = out[out.length - 1];
-  const before = out[out.length - 2];
-  return last?.type === 'text' && before?.type === 'text' && wrappedAside(before.line, last.line) !== null;
+function signsOff(l: PageLine, before: Block | undefined): boolean {
+  if (!endsWithCloser(l.flat)) return false;
+  if (trailingAuthor(l.raw) !== null || trailingSource(l.raw) !== null) return true;
+  return before?.type === 'text' && wrappedAside(before.line, l) !== null;
 }
 
 /**
@@ -389,7 +386,7 @@ function groupStacks(blocks: Block[]): Block[] {
     const b = blocks[i];
     const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
-    if (!startsRun || !(endsParagraph(prev) || endsRecord(prev, blocks, i) || closesWrappedAside(out))) {
+    if (!startsRun || !(endsParagraph(prev) || endsRecord(prev, blocks, i) || (prev?.type === 'text' && prev.signsOff === true))) {
       out.push(b);
       continue;
     }
@@ -406,7 +403,7 @@ function groupStacks(blocks: Block[]): Block[] {
       } else break;
     }
     const heads = run.filter((s) => s.role === 'headline').length;
-    const textEnded = prev !== undefined && (prev.type === 'source' || prev.type === 'signature' || (prev.type === 'text' && (prev.endsWithJump || signsOff(out))));
+    const textEnded = prev !== undefined && (prev.type === 'source' || prev.type === 'signature' || (prev.type === 'text' && (prev.endsWithJump || prev.signsOff === true)));
     const bounded =
       isHardBoundary(blocks[j]) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     // A column's label opens a stack whatever follows; the text under it may have joined the run.

@@ -251,8 +251,8 @@ export function lineEndsSentence(l: PageLine): boolean {
   return (l.endsSentence ??= endsSentence(l.flat) || (endsWithCloser(l.flat) && TRAILING_ASIDE.test(l.flat)));
 }
 
-/** The flat line's last character closes a bracket: most lines end otherwise, and skip the pattern. */
-function endsWithCloser(flat: string): boolean {
+/** The flat line's last character closes a bracket: most lines end otherwise, and skip the patterns. */
+export function endsWithCloser(flat: string): boolean {
   const last = flat.charCodeAt(flat.length - 1);
   return last === 0xff09 || last === 0x29;
 }
@@ -283,6 +283,8 @@ export function wrappedAside(before: PageLine, l: PageLine): { text: string; sta
 /** A name broken by a line end is at most this long whole; longer, the two parts are two names. */
 const MAX_JOINED_NAME = 3;
 
+/** A list mark, then a clause and a comma: `●日前，中阳县人民医院与山西医科大学第一`. */
+const LIST_ENTRY_CLAUSE = /^[●○◆◇■□▲△★☆•▪▶►][^，,]{1,12}[，,]/;
 /** A sentence end with more text after it: `…。他说` (a closing quote may follow the end). */
 const STOP_INSIDE = /[。！？][^”’」』）)]/;
 const ENDS_IN_DIGIT = /\d$/;
@@ -305,6 +307,8 @@ function readHeadingLike(l: PageLine): boolean {
   if (lineEndsSentence(l) || endsInsideClause(f)) return false;
   // Headlines and subheads carry no full stop inside them.
   if (STOP_INSIDE.test(f)) return false;
+  // A list's entry that runs on past a comma (`●日前，中阳县人民医院…`) is a brief's first line.
+  if (LIST_ENTRY_CLAUSE.test(f)) return false;
   if (isBracketedAside(f)) return false;
   if (ENDS_IN_DIGIT.test(f)) return false;
   if (hasHan(f, 2)) return true;

@@ -86,7 +86,8 @@ class Segmenter {
         if (continues && cur !== null && cur.body.length > 0) this.close();
         const d = this.#openForText();
         d.body.push(b.line);
-        if (b.type === 'text' && b.endsWithJump) d.ended = true;
+        // A jump onward or a signature closes the text: what follows is another item's.
+        if (b.type === 'text' && (b.endsWithJump || b.signsOff === true)) d.ended = true;
         return;
       }
       case 'source': {
@@ -162,6 +163,12 @@ class Segmenter {
 
   #addInner(lines: readonly StackLine[]): void {
     const cur = this.#cur;
+    // Headlines after: right after text that has ended (signed off, or sent on to another page)
+    // a headline-like line is that text's headline, whatever follows it.
+    if (this.#orient === 'headline-after' && cur && cur.ended && cur.body.length > 0 && !cur.stack) {
+      this.#addStack(lines);
+      return;
+    }
     if (cur && cur.stack && cur.body.length === 0) {
       // The first line under a headline is body text.
       for (const s of lines) cur.body.push(s.line);
