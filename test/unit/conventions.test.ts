@@ -496,3 +496,53 @@ test('briefs opened by a list mark and signed by their authors are one brief eac
     ],
   );
 });
+
+test('page headers in other orders: a section name with a dot, the page number last, a dated editors line with the section', () => {
+  const pageOf = (...lines: string[]) => parsePage([...lines, '', '本报讯 近日，我市召开防汛工作会议，安排', '部署今年的防汛工作。', '', '我市部署防汛工作'].join('\n'), 'file:///issue/x.news');
+  const dotted = pageOf('05 政法·平安');
+  assert.equal(dotted.id, 5);
+  const paperFirst = pageOf('江州日报 2024年6月12日 星期三 财经·金融 09');
+  assert.equal(paperFirst.id, 9);
+  assert.equal(paperFirst.furniture.date?.text, '2024年6月12日 星期三');
+  const editors = pageOf('11 理论', '', '2024年6月12日 星期三 3 农业农村 本版主编：韩立群 责任编辑：许诺');
+  assert.deepEqual(editors.furniture.editors.map((x) => x.name), ['韩立群', '许诺']);
+  for (const p of [dotted, paperFirst, editors]) assert.deepEqual(p.items.map((x) => x.headline), ['我市部署防汛工作']);
+  assert.deepEqual(pageOf('安平县招商引资专版').items.map((x) => x.headline), ['我市部署防汛工作']);
+});
+
+test('an author’s post wrapped over two lines closes the article and names no one; 整理 and a lost jump name no one either', () => {
+  const text = [
+    '人才是第一资源。要完善引才留才用才机制，让',
+    '各类人才在县域干事有舞台、发展有空间。',
+    '（作者系中共江州市委党校经济学教研',
+    '部主任、教授）',
+    '',
+    '以新质生产力激活县域发展新动能',
+    '□ 本报记者 周敏 整理',
+  ].join('\n');
+  const [article] = parsePage(text, 'file:///issue/11.news').items;
+  assert.equal(article.headline, '以新质生产力激活县域发展新动能');
+  assert.equal(article.bodyRange.end.line + 1, 4);
+  assert.deepEqual(article.people.map((x) => [x.name, x.role]), [['周敏', 'reporter']]);
+  const jumped = parsePage(['县域是推进中国式现代化的重要空间载体，也是', '发展新质生产力的重要阵地。', '（下转 版）', '', '县域发展的新动能'].join('\n'), 'file:///issue/11.news');
+  assert.deepEqual(jumped.items[0].people, []);
+});
+
+test('a numbered head a little short of its column is a section; a numbered entry that fills it runs on', () => {
+  const body = [
+    '全过程人民民主是社会主义民主政治',
+    '的本质属性，在基层实践中推进全过',
+    '程人民民主，需要把握好以下几个方',
+    '面。',
+    '一、坚持党的领导是根本保证',
+    '党的领导是全过程人民民主的根本政',
+    '治保证。要把党的领导贯穿民主选举、',
+    '民主协商、民主决策各环节。',
+    '二、健全制度程序是重要支撑',
+    '要完善基层群众自治制度，规范村（居）',
+    '民议事会、听证会等协商形式，让群众',
+    '的意见建议有地方说、有人听。',
+  ];
+  const p = parsePage(['深刻把握全过程人民民主的实践要求', '◎ 王静怡', '', ...body].join('\n'), 'file:///issue/11.news');
+  assert.deepEqual(p.items[0].sections.map((s) => line(s.range)), [8, 12]);
+});

@@ -58,6 +58,7 @@ const SOURCE_NAME = '(?:据|来源[：:]\\s*|转自|摘自)?(?:新华社|中新�
 const SOURCE = new RegExp(`^${SOURCE_NAME}$|^[（(]\\s*${SOURCE_NAME}\\s*[）)]$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$`);
 
 const EDITOR_ROLE = '(?:本版)?(?:版面)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))';
+const EDITOR_ROLE_AT = new RegExp(EDITOR_ROLE);
 /** An editors' line: `责任编辑：张三`, furniture wherever it stands (headers are in pageHeader.ts). */
 const EDITOR_LINE = new RegExp(`^${EDITOR_ROLE}\\s*[：:]`);
 /** A role and a name, parted by a space or a slash (`责编/张伟`); the name may be padded (`张 娟`). */
@@ -164,12 +165,15 @@ export function isBriefsLabel(flat: string): boolean {
 }
 
 /** A header that dates the page and names its editors: `2024年5月8日 星期三 责编：张三 版式：李四`. */
-const DATED_EDITORS = /^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?)\s+(?=[^：:]{0,8}?(?:编辑|责编|版式|校对|美编|组版)\s*[：:])/;
+const DATED_EDITORS = /^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?)\s+(?=[^：:]{0,16}?(?:编辑|责编|主编|版式|校对|美编|组版)\s*[：:])/;
 
 /** The date of a dated editors' header (read from the raw line, where spaces part its fields), and where its editors start. */
 export function datedEditors(raw: string): { date: string; dateStart: number; editorsAt: number } | null {
   const m = DATED_EDITORS.exec(raw);
-  return m ? { date: m[1], dateStart: m.index + m[0].indexOf(m[1]), editorsAt: m.index + m[0].length } : null;
+  if (!m) return null;
+  // The section's name may stand between the date and the editors: `… 3 农业农村 责任编辑：…`.
+  const after = m.index + m[0].length;
+  return { date: m[1], dateStart: m.index + m[0].indexOf(m[1]), editorsAt: after + Math.max(0, raw.slice(after).search(EDITOR_ROLE_AT)) };
 }
 
 /** An imprint's labels: `吕梁日报社出版 地址：… 邮编：… 电话：…`, `社址：…`. */
@@ -213,6 +217,8 @@ const TRAILING_AUTHOR = /[。！？”]\s*[（(]\s*((?:[\u4e00-\u9fff/／]{1,4}\
 const QUALIFIER = /试行|草案|暂行|修订|节选|待续|完|上|下|续/;
 /** `（据新华社）` names the story's source, not its author. */
 export const SOURCE_WORD = /^(?:据|来源|转自|摘自|综合)/;
+/** `（作者系…党校教授）`, `（作者单位：…）`: the author's post, which names no one. */
+export const AUTHOR_NOTE = /^作者/;
 
 export function trailingAuthor(raw: string): { names: string; start: number } | null {
   const t = raw.trimEnd();
@@ -257,8 +263,13 @@ export function endsWithCloser(flat: string): boolean {
   return last === 0xff09 || last === 0x29;
 }
 
-/** An aside opened after a sentence's end and left open at the line's end: `…服务。（通讯员 郭晋`. */
-const OPENS_ASIDE = /[。！？!?…”’」』]\s*[（(]([^（）()]{1,30})$/;
+/**
+ * An aside opened after a sentence's end, or at the line's start, and left open at the line's
+ * end: `…服务。（通讯员 郭晋`, `（作者系中共江州市委党校经济学教研`.
+ */
+const OPENS_ASIDE = /(?:^|[。！？!?…”’」』]\s*)[（(]([^（）()]{1,30})$/;
+/** A line that opens an aside and leaves it open. */
+const OPENS_LINE_ASIDE = /^[（(][^（）()]{1,30}$/;
 /** The line that closes it, and nothing after: `宋佳）`. */
 const CLOSES_ASIDE = /^([^（）()]{1,30})[）)]$/;
 
@@ -309,6 +320,8 @@ function readHeadingLike(l: PageLine): boolean {
   if (STOP_INSIDE.test(f)) return false;
   // A list's entry that runs on past a comma (`●日前，中阳县人民医院…`) is a brief's first line.
   if (LIST_ENTRY_CLAUSE.test(f)) return false;
+  // An aside wrapped over two lines (`（作者系中共江州市委党校经济学教研` / `部主任、教授）`).
+  if (OPENS_LINE_ASIDE.test(f) || CLOSES_ASIDE.test(f)) return false;
   if (isBracketedAside(f)) return false;
   if (ENDS_IN_DIGIT.test(f)) return false;
   if (hasHan(f, 2)) return true;

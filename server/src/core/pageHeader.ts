@@ -14,7 +14,7 @@ const PINYIN_MASTHEAD = '[A-Z]{2,12}(?:\\s+[A-Z]{2,12}){0,2}\\s+(?:RIBAO|WANBAO|
 
 const MASTHEAD = new RegExp(`^${MASTHEAD_NAME}$|^The\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Times|Post|Herald|Journal|Daily|News|Tribune|Gazette)$`);
 const PAGE_HEADER =
-  /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
+  /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
 const DATE_LINE = new RegExp(`^${DATE}(?:\\s*星期[一二三四五六日天])?(?:\\s*[\\u4e00-\\u9fff]{0,8})?$`);
 const DATE_FIELD = new RegExp(`${DATE}(?:\\s*星期[一二三四五六日天])?`);
 
@@ -53,6 +53,8 @@ interface HeaderFields {
   readonly words: readonly string[];
 }
 
+/** A page's number printed alone: `09`, `A4`. */
+const BARE_PAGE = /^[A-Z]?\d{1,2}$/;
 /** What a field is replaced by while the line is cut into words: a word holding it is no section's name. */
 const FIELD_MARK = '\u0001';
 const MARKS_ONLY = /^\u0001+$/;
@@ -74,7 +76,13 @@ function readFields(raw: string): HeaderFields | null {
       pageId = id;
       return FIELD_MARK;
     });
-  const words = marked.split(FIELD_GAP).filter((w) => w.length > 0 && !MARKS_ONLY.test(w));
+  let words = marked.split(FIELD_GAP).filter((w) => w.length > 0 && !MARKS_ONLY.test(w));
+  // Beside a date or the paper's name, a number alone is the page's: `江州日报 2024年6月12日 财经 09`.
+  const bare = fields > 0 && pageId === undefined ? words.filter((w) => BARE_PAGE.test(w)) : [];
+  if (bare.length === 1) {
+    pageId = bare[0];
+    words = words.filter((w) => w !== bare[0]);
+  }
   return { fields, pageId, words };
 }
 
@@ -106,10 +114,13 @@ const SECTION_LABEL =
   /^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|综合|专版|专刊|副刊|周刊|理论|经济|文化|体育|国际|国内|社会|民生|时评|评论|视点|关注|法治|教育|健康|旅游|财经|党建|县区|城乡|乡村|三农|科技|文旅)$/;
 /** The most characters a section's name takes: a longer line is a headline. */
 const MAX_SECTION_LABEL = 6;
+/** A special page's banner names its subject before 专版: `安平县招商引资专版`. */
+const SPECIAL_PAGE = /^[\u4e00-\u9fff]{2,12}(?:专版|专刊|特刊)$/;
 
 /** A page section's name alone on its line, one or two parted by a dot: `县区新闻`, `国内·国际`. */
 function isSectionLabel(raw: string): boolean {
   const parts = raw.trim().split(FIELD_GAP);
+  if (parts.length === 1 && SPECIAL_PAGE.test(parts[0])) return true;
   return parts.length <= MAX_HEADER_WORDS && parts.every((p) => p.length <= MAX_SECTION_LABEL && SECTION_LABEL.test(p));
 }
 

@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
+import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -198,7 +198,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
     const tail = body[body.length - 1];
     const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) : null;
     if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length), index));
-    else if (wrapped && !SOURCE_WORD.test(wrapped.text)) people.push(...withRange(readPeople(wrapped.text, 'author'), wrapped.range, index));
+    else if (wrapped && !SOURCE_WORD.test(wrapped.text) && !AUTHOR_NOTE.test(wrapped.text)) people.push(...withRange(readPeople(wrapped.text, 'author'), wrapped.range, index));
     for (const p of photoStory ? d.photos : []) {
       if (!p.credit) continue;
       const creditLine = lines[credits.get(p) ?? p.last];
@@ -249,9 +249,13 @@ function creditPeople(credit: string) {
 
 /** A trailing author wrapped onto a line of its own: `（李小军）`. */
 function bracketedAuthor(l: PageLine): { names: string; start: number } | null {
-  const m = /^[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]$/.exec(l.flat);
-  return m ? { names: l.raw.trim().slice(1, -1), start: l.indent } : null;
+  const m = BRACKETED_AUTHOR.exec(l.flat);
+  // `（下转 版）` is a jump line that lost its page number, not an author.
+  return m && !JUMP_WORD.test(m[1]) ? { names: l.raw.trim().slice(1, -1), start: l.indent } : null;
 }
+
+const BRACKETED_AUTHOR = /^[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]$/;
+const JUMP_WORD = /^(?:下转|上接|紧接|转|接|详见|参见|见)|版$/;
 
 /** An aside after the body's last sentence, wrapped onto its last line: `…服务。（通讯员 郭晋` / `宋佳）`. */
 function wrappedTail(body: readonly PageLine[]): { text: string; range: Range } | null {

@@ -13,21 +13,22 @@ const ROLE_WORDS: readonly [RegExp, PersonRole][] = [
   [/^(?:本报|新华社|中新社|人民日报|央视)?(?:全媒体|融媒体|首席|特约|见习|驻站|通讯)?记者$/, 'reporter'],
   [/^(?:本报)?(?:特约)?通讯员$/, 'correspondent'],
   [/^实习生$/, 'intern'],
-  [/^(?:本版)?(?:责任|图片|美术|版面)?编辑$|^(?:本版)?责编$|^校对$|^美编$|^主编$|^审(?:核|校)$|^版式(?:设计)?$|^组版$|^排版$|^值班(?:编委|主任)$/, 'editor'],
+  [/^(?:本版)?(?:(?:责任|图片|美术|版面)?编辑|责编|校对|美编|主编|审(?:核|校)|版式(?:设计)?|组版|排版|值班(?:编委|主任))$/, 'editor'],
   [/^摄影?$/, 'photographer'],
 ];
 
 /** Matches a role word anywhere in de-spaced text, longest spellings first. */
 const ROLE_IN_TEXT =
-  /(?:本报|新华社|中新社|人民日报|央视)?(?:全媒体|融媒体|首席|特约|见习|驻站)?(?:摄影记者|记者|通讯员)|实习生|(?:本版)?(?:责任|图片|美术|版面)?编辑|(?:本版)?责编|校对|美编|主编|版式(?:设计)?|组版|排版|值班(?:编委|主任)/g;
+  /(?:本报|新华社|中新社|人民日报|央视)?(?:全媒体|融媒体|首席|特约|见习|驻站)?(?:摄影记者|记者|通讯员)|实习生|(?:本版)?(?:(?:责任|图片|美术|版面)?编辑|责编|校对|美编|主编|版式(?:设计)?|组版|排版|值班(?:编委|主任))/g;
 
 /** A credit's closing verb: 摄 or 摄影 (photographed), 摄影报道 (photographs and report by). */
 const PHOTO_VERB_AT_END = /摄(?:影(?:报道)?)?\s*[）)]?\s*$/;
 /**
- * The verb a credit ends in, photo or report (`记者 张晓东 报道`, `记者张晓东报道：`): no name,
- * and set close to the name as often as apart from it.
+ * The verb a credit ends in, photo or report (`记者 张晓东 报道`, `记者张晓东报道：`) or what the
+ * named did to the text (`本报记者 周敏 整理`): no name, and set close to the name as often as
+ * apart from it.
  */
-const CREDIT_VERB_AT_END = /\s*(?:摄(?:影(?:报道)?)?|报道)\s*[：:]?\s*$/;
+const CREDIT_VERB_AT_END = /\s*(?:摄(?:影(?:报道)?)?|报道|整理|编译|撰文|执笔)\s*[：:]?\s*$/;
 
 /**
  * A Chinese name, or a transliterated foreign one whose parts a middle dot separates

@@ -3,7 +3,7 @@
  * unnumbered subheads of long articles, set on a line of their own or in two short lines.
  */
 import type { PageLine } from './lines';
-import { endsSentence } from './lines';
+import { endsInsideClause, endsSentence } from './lines';
 import { lineEndsSentence, sectionNumbering } from './classify';
 import { shortfall } from './columns';
 import { isLetterSpaced } from './damage';
@@ -21,6 +21,21 @@ const SUBHEAD_SHORTFALL = 3.5;
 /** The longest a subhead runs, in characters. */
 const SUBHEAD_MAX = 40;
 
+/** A line that fills its column stands no more than this short of it, in em. */
+const FULL_WIDTH_SLACK = 1.5;
+const ENDS_IN_DIGIT = /\d$/;
+
+/**
+ * A numbered line that runs on into the next (`二、整治范围为全市城镇燃气经营企业、`, `一、整治时间
+ * 为2024年5月10日至2024年9`) is an entry of a list, set as a paragraph: it breaks inside a clause
+ * or a figure, or fills its column to the edge. A numbered head ends where its words end.
+ */
+function runsOn(body: readonly PageLine[], i: number): boolean {
+  const l = body[i];
+  if (i + 1 >= body.length || lineEndsSentence(l)) return false;
+  return endsInsideClause(l.flat) || ENDS_IN_DIGIT.test(l.flat) || shortfall(body, i) < FULL_WIDTH_SLACK;
+}
+
 /** A line announcing what follows it: `现将有关事项通告如下：`. */
 const ANNOUNCES = /[：:]$/;
 
@@ -37,9 +52,7 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
     const atParagraphStart =
       i === 0 || lineEndsSentence(body[i - 1]) || out[out.length - 1]?.last === i - 1 || (numbering !== null && ANNOUNCES.test(body[i - 1].flat));
     if (!atParagraphStart) continue;
-    // A numbered clause that runs on at the column's width (`二、整治范围为全市城镇燃气经营企业、`)
-    // is an entry of a list, set as a paragraph; a numbered head stands short, or ends its line.
-    if (numbering && !lineEndsSentence(l) && i + 1 < body.length && shortfall(body, i) < SUBHEAD_SHORTFALL) continue;
+    if (numbering && runsOn(body, i)) continue;
     if (numbering) {
       const title = l.flat.split(/[。！？]/)[0];
       out.push({ title, first: i, last: i });
