@@ -546,3 +546,10 @@ test('a numbered head a little short of its column is a section; a numbered entr
   const p = parsePage(['深刻把握全过程人民民主的实践要求', '◎ 王静怡', '', ...body].join('\n'), 'file:///issue/11.news');
   assert.deepEqual(p.items[0].sections.map((s) => line(s.range)), [8, 12]);
 });
+
+test('a dated editors’ line at the foot of the page is furniture, not the last headline’s end', () => {
+  const text = ['本报讯 近日，我市召开防汛工作会议，安排', '部署今年的防汛工作。', '', '我市部署防汛工作', '', '2024年6月12日 星期三 3 农业农村 责任编辑：王建平 美编：杜鹃'].join('\n');
+  const p = parsePage(text, 'file:///issue/03.news');
+  assert.deepEqual(p.items.map((x) => x.headline), ['我市部署防汛工作']);
+  assert.deepEqual(p.furniture.editors.map((x) => x.name), ['王建平', '杜鹃']);
+});

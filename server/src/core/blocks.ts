@@ -13,7 +13,6 @@ import {
   isEnglishDeck,
   isEnglishHeadShape,
   isHeadingLike,
-  datedEditors,
   isSubtitle,
   lineEndsSentence,
   lineKind,
@@ -149,7 +148,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     }
     const pageId = atTop ? headerPageId(l) : undefined;
     const kind = lineKind(l);
-    const topOfPage = atTop && (isTopFurniture(l) || datedEditors(l.raw) !== null);
+    const topOfPage = atTop && isTopFurniture(l);
     if (pageId !== undefined || kind === 'editor' || kind === 'furniture' || topOfPage) {
       blocks.push(kind === 'furniture' && isBriefsLabel(l.flat) ? { type: 'furniture', line: l, briefs: true } : { type: 'furniture', line: l, pageId });
       continue;

@@ -142,7 +142,7 @@ export function lineKind(l: PageLine): LineKind {
 
 function readLineKind(l: PageLine): LineKind {
   if (isEditorLine(l.raw, l.flat)) return 'editor';
-  if (isBoxLabel(l.flat) || isImprint(l.flat)) return 'furniture';
+  if (isBoxLabel(l.flat) || isImprint(l.flat) || isDatedEditors(l)) return 'furniture';
   if (isSigningDate(l.flat)) return 'signing-date';
   if (isDateline(l.flat)) return 'dateline';
   if (isByline(l.raw, l.flat)) return 'byline';
@@ -166,6 +166,11 @@ export function isBriefsLabel(flat: string): boolean {
 
 /** A header that dates the page and names its editors: `2024年5月8日 星期三 责编：张三 版式：李四`. */
 const DATED_EDITORS = /^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?)\s+(?=[^：:]{0,16}?(?:编辑|责编|主编|版式|校对|美编|组版)\s*[：:])/;
+
+/** A dated editors' line: furniture at the page's head or its foot. */
+function isDatedEditors(l: PageLine): boolean {
+  return startsWithOneOf(l.flat, SIGNING_DATE_BIT) && datedEditors(l.raw) !== null;
+}
 
 /** The date of a dated editors' header (read from the raw line, where spaces part its fields), and where its editors start. */
 export function datedEditors(raw: string): { date: string; dateStart: number; editorsAt: number } | null {
