@@ -548,8 +548,17 @@ test('a numbered head a little short of its column is a section; a numbered entr
 });
 
 test('a dated editors’ line at the foot of the page is furniture, not the last headline’s end', () => {
-  const text = ['本报讯 近日，我市召开防汛工作会议，安排', '部署今年的防汛工作。', '', '我市部署防汛工作', '', '2024年6月12日 星期三 3 农业农村 责任编辑：王建平 美编：杜鹃'].join('\n');
+  const text = [
+    '要强化粮食收购和储备管理，严格',
+    '执行小麦最低收购价政策，防止出',
+    '现“卖粮难”，切实保护种粮农民',
+    '利益。',
+    '',
+    '全力以赴打好“三夏”生产攻坚战',
+    '',
+    '2024年6月12日 星期三 3 农业农村 责任编辑：王建平 美编：杜鹃',
+  ].join('\n');
   const p = parsePage(text, 'file:///issue/03.news');
-  assert.deepEqual(p.items.map((x) => x.headline), ['我市部署防汛工作']);
+  assert.deepEqual(p.items.map((x) => x.headline), ['全力以赴打好“三夏”生产攻坚战']);
   assert.deepEqual(p.furniture.editors.map((x) => x.name), ['王建平', '杜鹃']);
 });
