@@ -562,3 +562,29 @@ test('a dated editors’ line at the foot of the page is furniture, not the last
   assert.deepEqual(p.items.map((x) => x.headline), ['全力以赴打好“三夏”生产攻坚战']);
   assert.deepEqual(p.furniture.editors.map((x) => x.name), ['王建平', '杜鹃']);
 });
+
+test('on a headlines-after page, a headline whose words all come from the text after it heads that text', () => {
+  const text = [
+    '本报讯 记者从人民银行江州市分行获悉，5月末全市各项贷款',
+    '余额2967亿元，同比增长10.2%，贷款增速持续回升。',
+    '',
+    '5月末全市贷款余额同比增长10.2%',
+    '',
+    '本报讯 6月7日，江州市开展防范非法集资宣传活动，工作',
+    '人员向群众讲解识别非法集资的方法。',
+    '',
+    '江州农商银行推出“麦收贷”',
+    '',
+    '本报讯 为支持夏粮收购，江州农商银行推出“麦收贷”产品，',
+    '农商银行已累计发放“麦收贷”1.2亿元。',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/09.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange)]),
+    [
+      ['5月末全市贷款余额同比增长10.2%', 1],
+      [null, 6],
+      ['江州农商银行推出“麦收贷”', 11],
+    ],
+  );
+});

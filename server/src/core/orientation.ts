@@ -10,12 +10,30 @@ import { isSalutation } from './classify';
 import { looksLikeFirstLine } from './columns';
 import { shapedLikeSubhead } from './sections';
 
+/** The side of its text a headline stack stands on: after it (`preceding`) or before it. */
+export type Facing = 'preceding' | 'following';
+
+/** How a page orders headlines and text, and the stacks whose own words decide otherwise. */
+export interface Order {
+  readonly orient: Orientation;
+  /** Stacks whose words come decisively from one side, whatever the page's orientation says. */
+  readonly facing: ReadonlyMap<Block, Facing>;
+}
+
+/** A side holds at least this share of a stack's words, */
+const DECISIVE_SHARE = 0.6;
+/** and the other side at most this share, for the words to decide the stack's side alone. */
+const STRAY_SHARE = 0.2;
+/** Fewer bigrams than this say too little. */
+const DECISIVE_WORDS = 4;
+
 /**
  * Decides where headlines stand. Strong evidence: a stack that opens the page before any text
  * (headlines first) or closes it after all text (headlines after). Otherwise each stack that
- * sits between two stretches of text votes for the side its words come from.
+ * sits between two stretches of text votes for the side its words come from; where its words
+ * come from one side alone, that side is its own (pages that mix both orders).
  */
-export function orientation(blocks: readonly Block[]): Orientation {
+export function readOrder(blocks: readonly Block[]): Order {
   const content = blocks.filter((b) => b.type !== 'furniture' && b.type !== 'photo');
   let vote = 0;
   const first = content.find((b) => b.type !== 'teaser');
@@ -37,11 +55,17 @@ export function orientation(blocks: readonly Block[]): Orientation {
     for (const w of words) wanted.add(w);
   }
   const index = new BigramIndex(text, wanted);
+  const facing = new Map<Block, Facing>();
   for (const { at, words } of stacks) {
     const [from, to] = neighbours(content, at);
-    vote += index.overlap(words, from, at) - index.overlap(words, at + 1, to);
+    const before = index.overlap(words, from, at);
+    const after = index.overlap(words, at + 1, to);
+    vote += before - after;
+    if (words.size >= DECISIVE_WORDS && Math.max(before, after) >= DECISIVE_SHARE && Math.min(before, after) <= STRAY_SHARE) {
+      facing.set(content[at], before > after ? 'preceding' : 'following');
+    }
   }
-  return vote >= 0 ? 'headline-after' : 'headline-before';
+  return { orient: vote >= 0 ? 'headline-after' : 'headline-before', facing };
 }
 
 /**

@@ -13,7 +13,7 @@ import { findJumps, parsePageRef } from './jumps';
 import { findPhotoBlocks, findCredit } from './photos';
 import { buildBlocks } from './blocks';
 import { type Draft, type Orientation, isPhotoStory } from './draft';
-import { orientation } from './orientation';
+import { readOrder } from './orientation';
 import { segment } from './segment';
 import { splitHidden } from './hiddenHeadlines';
 import { ItemReuse, type ItemsMade } from './itemReuse';
@@ -74,9 +74,9 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
   const jumps = findJumps(index);
   const photoBlocks = findPhotoBlocks(lines, jumps);
   const blocks = buildBlocks(lines, jumps, photoBlocks);
-  const orient = orientation(blocks);
+  const { orient, facing } = readOrder(blocks);
   const credits = creditLines(photoBlocks);
-  const { items, made } = makeItems(segment(blocks, orient), orient, lines, index, credits, depth, previous);
+  const { items, made } = makeItems(segment(blocks, orient, facing), orient, lines, index, credits, depth, previous);
 
   let header: Page['furniture']['header'] = null;
   let date: Page['furniture']['date'] = null;

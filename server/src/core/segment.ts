@@ -6,11 +6,14 @@ import type { Block, StackLine } from './blocks';
 import { type Draft, type Orientation, isPhotoStory, newDraft } from './draft';
 import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
+import type { Facing } from './orientation';
 import { splitOwnText } from './mixedOrder';
 
+const NO_FACING: ReadonlyMap<Block, Facing> = new Map();
+
 /** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
-export function segment(blocks: readonly Block[], orient: Orientation): Draft[] {
-  const s = new Segmenter(orient);
+export function segment(blocks: readonly Block[], orient: Orientation, facing: ReadonlyMap<Block, Facing> = NO_FACING): Draft[] {
+  const s = new Segmenter(orient, facing);
   for (const b of blocks) s.add(b);
   s.close();
   return s.drafts;
@@ -26,8 +29,12 @@ class Segmenter {
   /** A briefs label was passed: untitled items from here on are briefs. */
   #briefs = false;
 
-  constructor(orient: Orientation) {
+  /** Stacks whose words decide their side, whatever the page's orientation. */
+  readonly #facing: ReadonlyMap<Block, Facing>;
+
+  constructor(orient: Orientation, facing: ReadonlyMap<Block, Facing>) {
     this.#orient = orient;
+    this.#facing = facing;
   }
 
   close(): void {
@@ -115,15 +122,26 @@ class Segmenter {
         return;
       case 'stack':
         if (b.inner) this.#addInner(b.lines);
-        else this.#addStack(b.lines);
+        else this.#addStack(b.lines, this.#facing.get(b));
         return;
     }
   }
 
-  #addStack(lines: readonly StackLine[]): void {
+  #addStack(lines: readonly StackLine[], facing?: Facing): void {
     const cur = this.#cur;
     const loose = this.#loose;
     this.#loose = [];
+    // On a page that mixes both orders, a stack whose words all come from one side heads it.
+    if (facing === 'following' && this.#orient === 'headline-after') {
+      this.close();
+      this.#open().stack = [...lines];
+      return;
+    }
+    if (facing === 'preceding' && this.#orient === 'headline-before' && cur && cur.body.length > 0 && !cur.stack) {
+      cur.stack = [...lines];
+      this.close();
+      return;
+    }
     // Headlines after: photos with no text, then a title, are a photo story (图片新闻).
     if (this.#orient === 'headline-after' && loose.length > 0 && (!cur || cur.body.length === 0)) {
       this.close();
