@@ -588,3 +588,26 @@ test('on a headlines-after page, a headline whose words all come from the text a
     ],
   );
 });
+
+test('a stack holding the headline of the text above and the headline of the text below is cut between them by their words', () => {
+  const text = [
+    '本报讯（记者 周敏）6月10日，记者从市人民医院获悉，该院成功开展',
+    '首例机器人辅助膝关节置换手术，患者术后第二天即可下地行走。',
+    '',
+    '市人民医院成功开展',
+    '首例机器人辅助膝关节置换手术',
+    '暑期儿童近视防控“三字诀”',
+    '□本报记者 李娜',
+    '',
+    '暑假来临，孩子们使用电子产品的时间明显增加，儿童近视防控',
+    '迎来关键期。医生提醒，暑期近视防控要牢记“查、动、控”三字诀。',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/07.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.people.map((q) => q.name).join()]),
+    [
+      ['市人民医院成功开展首例机器人辅助膝关节置换手术', 1, '周敏'],
+      ['暑期儿童近视防控“三字诀”', 9, '李娜'],
+    ],
+  );
+});

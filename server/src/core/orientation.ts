@@ -3,7 +3,7 @@
  * headline block comes out last) or before it (clean exports). It is decided once per page,
  * from where its headline stacks stand and which text their words belong to.
  */
-import type { Block } from './blocks';
+import type { Block, StackLine } from './blocks';
 import type { Orientation } from './draft';
 import { BigramIndex, bigrams } from './similarity';
 import { isSalutation } from './classify';
@@ -18,6 +18,11 @@ export interface Order {
   readonly orient: Orientation;
   /** Stacks whose words come decisively from one side, whatever the page's orientation says. */
   readonly facing: ReadonlyMap<Block, Facing>;
+  /**
+   * Stacks that hold two stories' headlines, the first of the text before them and the second
+   * of the text after (`市人民医院成功开展…` / `暑期儿童近视防控“三字诀”` / `□本报记者 周敏`).
+   */
+  readonly split: ReadonlyMap<Block, readonly [readonly StackLine[], readonly StackLine[]]>;
 }
 
 /** A side holds at least this share of a stack's words, */
@@ -43,29 +48,58 @@ export function readOrder(blocks: readonly Block[]): Order {
   if (last?.type === 'stack' && !last.inner) vote += 2;
   // The headline stacks, by place in `content`, with their words. A page of a thousand lines
   // holds a few dozen: the loops below go over the page once.
-  const stacks: { at: number; words: Set<number> }[] = [];
+  const stacks: { at: number; lines: readonly StackLine[]; words: Set<number> }[] = [];
   const wanted = new Set<number>();
   const text: string[] = [];
   for (let i = 0; i < content.length; i++) {
     const b = content[i];
     text.push(b.type === 'text' || b.type === 'dateline' ? b.line.flat : '');
     if (b.type !== 'stack' || b.inner) continue;
-    const words = bigrams(b.lines.filter((s) => s.role === 'headline' || s.role === 'subtitle').map((s) => s.line.flat).join(''));
-    stacks.push({ at: i, words });
+    const words = wordsOf(b.lines);
+    stacks.push({ at: i, lines: b.lines, words });
     for (const w of words) wanted.add(w);
   }
   const index = new BigramIndex(text, wanted);
   const facing = new Map<Block, Facing>();
-  for (const { at, words } of stacks) {
+  const split = new Map<Block, readonly [readonly StackLine[], readonly StackLine[]]>();
+  for (const { at, lines, words } of stacks) {
     const [from, to] = neighbours(content, at);
+    const side = (w: ReadonlySet<number>) => sideOf(w, index.overlap(w, from, at), index.overlap(w, at + 1, to));
     const before = index.overlap(words, from, at);
     const after = index.overlap(words, at + 1, to);
     vote += before - after;
-    if (words.size >= DECISIVE_WORDS && Math.max(before, after) >= DECISIVE_SHARE && Math.min(before, after) <= STRAY_SHARE) {
-      facing.set(content[at], before > after ? 'preceding' : 'following');
-    }
+    // Two stories' headlines in one stack show in their words first: together they lean to one side.
+    const parts = twoStories(lines, side);
+    const own = parts ? null : side(words);
+    if (parts) split.set(content[at], parts);
+    else if (own) facing.set(content[at], own);
   }
-  return { orient: vote >= 0 ? 'headline-after' : 'headline-before', facing };
+  return { orient: vote >= 0 ? 'headline-after' : 'headline-before', facing, split };
+}
+
+/** A stack's words: its headline's and its subtitle's. */
+function wordsOf(lines: readonly StackLine[]): Set<number> {
+  return bigrams(lines.map((s) => (s.role === 'headline' || s.role === 'subtitle' ? s.line.flat : '')).join(''));
+}
+
+/** The side words come from when they come from one side alone: most of them there, few on the other. */
+function sideOf(words: ReadonlySet<number>, before: number, after: number): Facing | null {
+  if (words.size < DECISIVE_WORDS || Math.max(before, after) < DECISIVE_SHARE || Math.min(before, after) > STRAY_SHARE) return null;
+  return before > after ? 'preceding' : 'following';
+}
+
+/**
+ * The stack cut in two at a headline line, when the words of the lines before the cut come from
+ * the text before the stack and those of the lines after it from the text after.
+ */
+function twoStories(lines: readonly StackLine[], side: (words: ReadonlySet<number>) => Facing | null): readonly [StackLine[], StackLine[]] | null {
+  for (let k = 1; k < lines.length; k++) {
+    if (lines[k].role !== 'headline' || !lines.slice(0, k).some((s) => s.role === 'headline')) continue;
+    const head = lines.slice(0, k);
+    const tail = lines.slice(k);
+    if (side(wordsOf(head)) === 'preceding' && side(wordsOf(tail)) === 'following') return [head, tail];
+  }
+  return null;
 }
 
 /**

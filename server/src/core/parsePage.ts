@@ -74,9 +74,10 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
   const jumps = findJumps(index);
   const photoBlocks = findPhotoBlocks(lines, jumps);
   const blocks = buildBlocks(lines, jumps, photoBlocks);
-  const { orient, facing } = readOrder(blocks);
+  const order = readOrder(blocks);
+  const orient = order.orient;
   const credits = creditLines(photoBlocks);
-  const { items, made } = makeItems(segment(blocks, orient, facing), orient, lines, index, credits, depth, previous);
+  const { items, made } = makeItems(segment(blocks, order), orient, lines, index, credits, depth, previous);
 
   let header: Page['furniture']['header'] = null;
   let date: Page['furniture']['date'] = null;

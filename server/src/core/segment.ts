@@ -6,14 +6,12 @@ import type { Block, StackLine } from './blocks';
 import { type Draft, type Orientation, isPhotoStory, newDraft } from './draft';
 import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
-import type { Facing } from './orientation';
+import type { Facing, Order } from './orientation';
 import { splitOwnText } from './mixedOrder';
 
-const NO_FACING: ReadonlyMap<Block, Facing> = new Map();
-
 /** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
-export function segment(blocks: readonly Block[], orient: Orientation, facing: ReadonlyMap<Block, Facing> = NO_FACING): Draft[] {
-  const s = new Segmenter(orient, facing);
+export function segment(blocks: readonly Block[], order: Order): Draft[] {
+  const s = new Segmenter(order);
   for (const b of blocks) s.add(b);
   s.close();
   return s.drafts;
@@ -29,12 +27,12 @@ class Segmenter {
   /** A briefs label was passed: untitled items from here on are briefs. */
   #briefs = false;
 
-  /** Stacks whose words decide their side, whatever the page's orientation. */
-  readonly #facing: ReadonlyMap<Block, Facing>;
+  /** Stacks whose words decide their side (or cut them in two), whatever the page's orientation. */
+  readonly #order: Order;
 
-  constructor(orient: Orientation, facing: ReadonlyMap<Block, Facing>) {
-    this.#orient = orient;
-    this.#facing = facing;
+  constructor(order: Order) {
+    this.#orient = order.orient;
+    this.#order = order;
   }
 
   close(): void {
@@ -122,7 +120,13 @@ class Segmenter {
         return;
       case 'stack':
         if (b.inner) this.#addInner(b.lines);
-        else this.#addStack(b.lines, this.#facing.get(b));
+        else {
+          const parts = this.#order.split.get(b);
+          if (parts) {
+            this.#addStack(parts[0], 'preceding');
+            this.#addStack(parts[1], 'following');
+          } else this.#addStack(b.lines, this.#order.facing.get(b));
+        }
         return;
     }
   }
