@@ -206,6 +206,19 @@ describe('figures: numbers with units', () => {
     }
   });
 
+  it('reads the foreign currencies international news reports money in', () => {
+    one('新华社曼谷6月10日电 今年以来，泰国旅游收入约7020亿泰铢。', 702000000000, '泰铢');
+    assert.equal(one('巴西南部洪灾造成的经济损失达 100 亿 雷亚尔 。', 10000000000, '雷亚尔').text, '100 亿 雷亚尔');
+    for (const [text, value, unit] of [
+      ['3.5万亿韩元', 3.5e12, '韩元'], ['120亿卢布', 1.2e10, '卢布'], ['45亿卢比', 4.5e9, '卢比'], ['8.6亿澳元', 8.6e8, '澳元'],
+      ['2.1亿加元', 2.1e8, '加元'], ['30亿新西兰元', 3e9, '新西兰元'], ['12亿新加坡元', 1.2e9, '新加坡元'],
+      ['5亿瑞士法郎', 5e8, '瑞士法郎'], ['3000亿越南盾', 3e11, '越南盾'], ['60亿林吉特', 6e9, '林吉特'], ['900亿兰特', 9e10, '兰特'],
+      ['450亿里拉', 4.5e10, '里拉'], ['2000亿比索', 2e11, '比索'], ['80亿新台币', 8e9, '新台币'], ['15亿澳门元', 1.5e9, '澳门元'],
+    ] as const) {
+      one(`据统计，该项收入约${text}，同比增长。`, value, unit);
+    }
+  });
+
   it('reads English figures after the Chinese ones', () => {
     one('raised $4.5 million in grants', 4500000, '$');
     one('about 3.2 billion people', 3200000000, 'people');
