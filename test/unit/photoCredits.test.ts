@@ -143,3 +143,25 @@ test('bare circled numbers with one credit after the last are captions each; num
   assert.deepEqual(p.photos.map((x) => [line(x.range), x.credit]), [[7, '本报记者 李明 摄']]);
   assert.equal(p.items[0].bodyRange.end.line + 1, 5);
 });
+
+test('an agency credit naming a foreign photographer by a transliterated name (with its dots) closes the caption', () => {
+  const page = (credit: string) =>
+    spaced([
+      '东南亚旅游业加速复苏',
+      '新华社曼谷6月10日电 泰国旅游和体育部',
+      '10日发布数据显示，今年以来泰国接待',
+      '外国游客超过1479万人次。',
+      '6月9日，在肯尼亚内罗毕国家公园，游客观看长颈',
+      `鹿。 ${credit}`,
+      '印尼一火山喷发',
+      '据新华社电 印尼一座火山11日喷发，',
+      '火山灰柱高达数千米。',
+    ]);
+  for (const [credit, name] of [['新华社发 约翰·奥凯约 摄', '约翰·奥凯约'], ['新华社记者 阿依古丽·买买提 摄', '阿依古丽·买买提']]) {
+    assert.deepEqual(
+      photosOf(page(credit)),
+      [[9, '6月9日，在肯尼亚内罗毕国家公园，游客观看长颈鹿。', credit, [[name, 'photographer']]]],
+      credit,
+    );
+  }
+});

@@ -27,8 +27,13 @@ const AGENCY_BEFORE_BRACKET = /[\u4e00-\u9fff]{1,4}社发\s{0,2}$/;
  */
 const CREDIT_TITLE =
   '(?:(?:新华社|中新社|本报)?(?:全媒体|融媒体|首席|特约|见习|驻站)?(?:摄影)?记者|(?:本报)?(?:特约)?通讯员|(?:本报)?实习生)';
-/** Whom a credit names: a title (or none), then up to four names, each of letter-spaced characters. */
-const CREDIT_NAMES = `(?:${CREDIT_TITLE})?\\s{0,4}[\\u4e00-\\u9fff·]{1,4}(?:\\s{1,4}[\\u4e00-\\u9fff·]{1,4}){0,3}`;
+/**
+ * One name in a credit: up to four characters (a letter-spaced name's characters are names each
+ * here), or a transliterated name, longer but joined by its dots (`约翰·奥凯约`).
+ */
+const CREDIT_NAME = '(?:[\\u4e00-\\u9fff]{1,8}(?:[·•・‧][\\u4e00-\\u9fff]{1,8}){1,3}|[\\u4e00-\\u9fff·]{1,4})';
+/** Whom a credit names: a title (or none), then up to four names. */
+const CREDIT_NAMES = `(?:${CREDIT_TITLE})?\\s{0,4}${CREDIT_NAME}(?:\\s{1,4}${CREDIT_NAME}){0,3}`;
 /** A credit that ends in its verb: `记者 张文慧 摄`, `本报记者 李明 摄影`, `通讯员 刘芳 供图` (provided the photo). */
 const CREDIT_PLAIN = new RegExp(`(?:^|[\\s。！？”])(${CREDIT_NAMES}\\s{0,4}(?:摄影?|供图))\\s{0,8}$`);
 /** A plain credit that names its photographer by a title rather than by a space before its verb. */
