@@ -165,3 +165,39 @@ test('an agency credit naming a foreign photographer by a transliterated name (w
     );
   }
 });
+
+/** Two local stories, each headed after its text (as the extraction sets them), with `between` set under the first one's headline. */
+const twoStories = (between: readonly string[]) =>
+  spaced([
+    '本报讯（记者 张华）6月10日，市里召开',
+    '会议，研究部署防汛工作。会议要求，',
+    '各地要压实责任，确保安全度汛。',
+    '我市部署防汛工作',
+    ...between,
+    '本报讯（记者 李明）6月9日，县里召开',
+    '会议，部署夏粮收购工作。会议要求，',
+    '各地要做好收购准备，防止卖粮难。',
+    '夏粮收购工作启动',
+  ]);
+const headlinesOf = (lines: readonly string[]) => parse(lines).items.map((x) => [x.headline, line(x.bodyRange)]);
+
+test('a caption whose credit ends its last line runs back no further than the headline set above it', () => {
+  const page = twoStories(['这是6月10日在比利时布鲁塞尔一家超市拍摄的蔬', '菜水果货架。 新华社记者 赵丁喆 摄']);
+  assert.deepEqual(photosOf(page), [[9, '这是6月10日在比利时布鲁塞尔一家超市拍摄的蔬菜水果货架。', '新华社记者 赵丁喆 摄', [['赵丁喆', 'photographer']]]]);
+  assert.deepEqual(headlinesOf(page), [['我市部署防汛工作', 1], ['夏粮收购工作启动', 13]]);
+  // A one-line caption that starts with a date, its credit after it on the line, likewise.
+  const oneLine = twoStories(['6月10日，民警在城区夜市开展巡逻防控。 通讯员 贾磊 摄']);
+  assert.deepEqual(photosOf(oneLine), [[9, '6月10日，民警在城区夜市开展巡逻防控。', '通讯员 贾磊 摄', [['贾磊', 'photographer']]]]);
+  assert.deepEqual(headlinesOf(oneLine), [['我市部署防汛工作', 1], ['夏粮收购工作启动', 11]]);
+});
+
+test('a caption never runs back over a byline: the essay signed above it keeps its headline and its author', () => {
+  // The byline is as wide as the caption: no title by its shape, but a byline by its kind.
+  const page = twoStories(['□ 陈晓岚 李文博', '《麦浪》 张立军 摄']);
+  assert.deepEqual(photosOf(page), [[11, '《麦浪》', '张立军 摄', [['张立军', 'photographer']]]]);
+  const [essay] = parse(page).items;
+  assert.deepEqual(
+    [essay.headline, essay.people.map((p) => [p.name, p.role])],
+    ['我市部署防汛工作', [['张华', 'reporter'], ['陈晓岚', 'author'], ['李文博', 'author']]],
+  );
+});

@@ -7,7 +7,7 @@ import type { PageLine } from './lines';
 import type { JumpLine } from './model';
 import { readCreditPeople } from './people';
 import { hasCode } from './text';
-import { isHeadingLike } from './classify';
+import { isHeadingLike, lineKind } from './classify';
 import { clearlyShorter } from './columns';
 
 /** How a caption starts: a photo marker at the start of the line. */
@@ -172,7 +172,7 @@ function unmarkedCaptions(
       !taken(nonBlank[k - 1].n) &&
       !textEnds.has(nonBlank[k - 1].n) &&
       ((alone && k === i) || !SENTENCE_END.test(nonBlank[k - 1].flat)) &&
-      !(alone && headsCaption(nonBlank[k - 1], nonBlank[k]));
+      !closesAboveCaption(nonBlank[k - 1], nonBlank[k]);
     const longest = story ? MAX_CAPTION_LINES : MAX_UNMARKED_LINES;
     while (i - k < longest && continues(k)) k--;
     // A credit alone under text that runs on past the longest caption closes no caption of its
@@ -203,6 +203,15 @@ function linesEndingInJump(lines: readonly PageLine[], jumps: readonly JumpLine[
  */
 function headsCaption(line: PageLine, below: PageLine): boolean {
   return isHeadingLike(line) && clearlyShorter(line.width, below.width);
+}
+
+/**
+ * A line a caption running back from its credit never takes: a title over it, whether it heads
+ * the photo or the text set above (a headline after its body), and a byline (`□ 陈晓岚`), which
+ * signs the text above. Neither ends a sentence, so only their kind stops the caption there.
+ */
+function closesAboveCaption(line: PageLine, below: PageLine): boolean {
+  return headsCaption(line, below) || lineKind(line) === 'byline';
 }
 
 export interface PhotoBlock {
