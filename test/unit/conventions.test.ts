@@ -611,3 +611,31 @@ test('a stack holding the headline of the text above and the headline of the tex
     ],
   );
 });
+
+test('a photo story set title first: the short line over its intro is its title', () => {
+  const text = [
+    '本报讯 端午假期，我市文旅市场持续火热，',
+    '全市共接待游客186.7万人次。',
+    '',
+    '端午假期我市文旅市场“热辣滚烫”',
+    '文/图 本报记者 谭雅琪',
+    '',
+    '龙舟竞渡闹端午',
+    '',
+    '6月10日，我市第十届龙舟邀请赛在清江',
+    '举行，来自全市各县区的24支龙舟队同',
+    '场竞技，吸引数万名群众观赛。',
+    '',
+    '图①比赛现场，龙舟竞发。 通讯员 何川 摄',
+    '',
+    '图②观众在岸边为选手加油。 本报记者 谭雅琪 摄',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/08.news');
+  const [article, story] = p.items;
+  // `文/图 本报记者 谭雅琪` under a headline that ends in a quote is its byline, no photo's credit.
+  assert.deepEqual(article.people.map((x) => x.name), ['谭雅琪']);
+  assert.equal(p.photos.length, 2);
+  assert.equal(story.kind, 'photo-story');
+  assert.equal(story.headline, '龙舟竞渡闹端午');
+  assert.equal(line(story.bodyRange), 9);
+});

@@ -5,6 +5,8 @@
 import type { StackLine } from './blocks';
 import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
+import { isHeadingLike } from './classify';
+import { clearlyShorter } from './columns';
 
 export interface Draft {
   readonly body: PageLine[];
@@ -49,4 +51,22 @@ export function isPhotoStory(d: Draft): boolean {
   if (d.body.length > PHOTO_STORY_MAX_CHARS) return false;
   const lastLine = d.body[d.body.length - 1].n; // the body is in page order
   return d.photos.every((p) => p.first > lastLine) && textOf(d.body).length <= PHOTO_STORY_MAX_CHARS;
+}
+
+/** How many lines of the intro measure the column its title stands short of. */
+const INTRO_LINES = 3;
+
+/**
+ * A photo story set title first: a short headline-like line opening its text (`龙舟竞渡闹端午`
+ * over the intro and 图①–③) is its title, not the intro's first line.
+ */
+export function takeOpeningTitle(d: Draft): void {
+  if (d.stack || d.body.length < 2 || !isPhotoStory(d)) return;
+  const [first, ...rest] = d.body;
+  const column = Math.max(...rest.slice(0, INTRO_LINES).map((l) => l.width));
+  if (!isHeadingLike(first) || !clearlyShorter(first.width, column)) return;
+  d.stack = [{ line: first, role: 'headline' }];
+  d.body.shift();
+  const inner = d.inner.filter((c) => c.at > 0).map((c) => ({ at: c.at - 1, lines: c.lines }));
+  d.inner.splice(0, d.inner.length, ...inner);
 }

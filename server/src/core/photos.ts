@@ -3,7 +3,7 @@
  * `（新华社记者 曹阳 摄）` or `记者 张文慧 摄`. A group of numbered captions may share one credit,
  * printed once after the last caption.
  */
-import type { PageLine } from './lines';
+import { type PageLine, endsSentence } from './lines';
 import type { JumpLine } from './model';
 import { readCreditPeople } from './people';
 import { hasCode } from './text';
@@ -164,7 +164,7 @@ function unmarkedCaptions(
     // `文/图 记者 李明` signs the text of a short photo news, which runs longer than a caption.
     // Under a headline rather than under the end of a text, it is an article's byline.
     const story = TEXT_AND_PHOTO.test(credit.credit);
-    if (alone && story && (i === 0 || !SENTENCE_END.test(nonBlank[i - 1].flat))) continue;
+    if (alone && story && (i === 0 || !endsSentence(nonBlank[i - 1].flat))) continue;
     // Only lines set directly above it (no blank line between) continue the caption.
     const continues = (k: number): boolean =>
       k > 0 &&

@@ -3,7 +3,7 @@
  * after a body heads that body (headlines after), or the text that follows it (headlines before).
  */
 import type { Block, StackLine } from './blocks';
-import { type Draft, type Orientation, isPhotoStory, newDraft } from './draft';
+import { type Draft, type Orientation, isPhotoStory, newDraft, takeOpeningTitle } from './draft';
 import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
 import type { Facing, Order } from './orientation';
@@ -38,6 +38,7 @@ class Segmenter {
   close(): void {
     const d = this.#cur;
     if (d && (d.body.length > 0 || d.stack)) {
+      takeOpeningTitle(d);
       d.brief = this.#briefs && !d.stack;
       this.drafts.push(d);
     }
