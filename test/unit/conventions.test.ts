@@ -639,3 +639,11 @@ test('a photo story set title first: the short line over its intro is its title'
   assert.equal(story.headline, '龙舟竞渡闹端午');
   assert.equal(line(story.bodyRange), 9);
 });
+
+test('a briefs label of any subject (文旅简讯, 环球速览) is furniture over briefs', () => {
+  for (const label of ['文旅简讯', '环球速览']) {
+    const text = [label, '', '本报讯 6月9日，江州市图书馆举办“书香端午”', '读书分享会。（王蕾）', '', '本报讯 6月10日，清江文化馆举办非遗展演', '活动。（刘一鸣）'].join('\n');
+    const p = parsePage(text, 'file:///issue/08.news');
+    assert.deepEqual(p.items.map((x) => [x.kind, line(x.bodyRange)]), [['brief', 3], ['brief', 6]], label);
+  }
+});

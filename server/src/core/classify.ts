@@ -5,7 +5,7 @@
  */
 import type { LineKind, PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
-import { codeTable, isLatinCapital } from './text';
+import { codeTable, hasCode, isLatinCapital } from './text';
 
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
@@ -82,7 +82,6 @@ const EDITOR_PAIRS = new RegExp(`^${EDITOR_PAIR}(?:\\s+${EDITOR_PAIR})*$`);
 const BYLINE_FIRSTS = '□■◎文图本新人全融首特见记评B';
 const SOURCE_FIRSTS = '（(据来转摘新中人央《';
 const EDITOR_FIRSTS = '本责编校美组版审图主值';
-const BOX_LABEL_FIRSTS = '今本要导综新市县国经社简短快一';
 const SIGNING_DATE_FIRSTS = '0123456789〇零一二三四五六七八九';
 /** A Chinese dateline ends with 讯 or 电 within this many characters. */
 const DATELINE_REACH = 40;
@@ -91,13 +90,11 @@ const DATELINE_REACH = 40;
 const BYLINE_BIT = 1;
 const SOURCE_BIT = 2;
 const EDITOR_BIT = 4;
-const BOX_LABEL_BIT = 8;
 const SIGNING_DATE_BIT = 16;
 const FIRSTS = codeTable([
   [BYLINE_FIRSTS, BYLINE_BIT],
   [SOURCE_FIRSTS, SOURCE_BIT],
   [EDITOR_FIRSTS, EDITOR_BIT],
-  [BOX_LABEL_FIRSTS, BOX_LABEL_BIT],
   [SIGNING_DATE_FIRSTS, SIGNING_DATE_BIT],
 ]);
 
@@ -152,11 +149,14 @@ function readLineKind(l: PageLine): LineKind {
 /** The label of a front page's digest: `今日导读`. */
 const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$/;
 /** The label of a column of briefs, short items without headlines: `简讯`, `本地快讯`. */
-const BRIEFS_LABEL = /^(?:(?:本地|综合|要闻|新闻|市县|县区|国内|国际|经济|社会)?(?:简讯|短讯|快讯|简报)|一句话新闻)$/;
+const BRIEFS_LABEL = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|简报|速览|速递)|一句话新闻)$/;
+/** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻. */
+const BOX_LABEL_LASTS = '读讯报览递闻';
+const BOX_LABEL_MAX = 8;
 
 /** A box label: page furniture wherever it stands, never a headline. */
 function isBoxLabel(flat: string): boolean {
-  return startsWithOneOf(flat, BOX_LABEL_BIT) && (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat));
+  return flat.length <= BOX_LABEL_MAX && hasCode(BOX_LABEL_LASTS, flat.charCodeAt(flat.length - 1)) && (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat));
 }
 
 /** The label over a column of briefs (asked only of furniture lines). */
