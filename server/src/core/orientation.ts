@@ -53,7 +53,8 @@ export function readOrder(blocks: readonly Block[]): Order {
   const text: string[] = [];
   for (let i = 0; i < content.length; i++) {
     const b = content[i];
-    text.push(b.type === 'text' || b.type === 'dateline' ? b.line.flat : '');
+    // An inner stack is running text too: the first line of a paragraph, taken for a headline.
+    text.push(b.type === 'text' || b.type === 'dateline' ? b.line.flat : b.type === 'stack' && b.inner ? b.lines.map((s) => s.line.flat).join('') : '');
     if (b.type !== 'stack' || b.inner) continue;
     const words = wordsOf(b.lines);
     stacks.push({ at: i, lines: b.lines, words });
