@@ -647,3 +647,10 @@ test('a briefs label of any subject (文旅简讯, 环球速览) is furniture ov
     assert.deepEqual(p.items.map((x) => [x.kind, line(x.bodyRange)]), [['brief', 3], ['brief', 6]], label);
   }
 });
+
+test('a stack closing a story and opening a labelled commentary: the commentary’s paragraphs show whose words the second part holds', () => {
+  const [story, comment] = page('labelled-commentary.news').items;
+  assert.deepEqual([story.headline, line(story.bodyRange)], ['江州职院双选会提供岗位5300余个', 1]);
+  assert.deepEqual([comment.kicker, comment.headline, line(comment.bodyRange)], ['教育时评', '让“双减”成果在暑期延续', 27]);
+  assert.deepEqual(comment.people.map((x) => x.name), ['程远']);
+});

@@ -95,9 +95,13 @@ function sideOf(words: ReadonlySet<number>, before: number, after: number): Faci
  */
 function twoStories(lines: readonly StackLine[], side: (words: ReadonlySet<number>) => Facing | null): readonly [StackLine[], StackLine[]] | null {
   for (let k = 1; k < lines.length; k++) {
-    if (lines[k].role !== 'headline' || !lines.slice(0, k).some((s) => s.role === 'headline')) continue;
-    const head = lines.slice(0, k);
-    const tail = lines.slice(k);
+    if (lines[k].role !== 'headline') continue;
+    // A kicker goes with the headline under it: `教育时评` / `让“双减”成果在暑期延续`.
+    let cut = k;
+    while (cut > 0 && lines[cut - 1].role === 'kicker') cut--;
+    const head = lines.slice(0, cut);
+    const tail = lines.slice(cut);
+    if (!head.some((s) => s.role === 'headline')) continue;
     if (side(wordsOf(head)) === 'preceding' && side(wordsOf(tail)) === 'following') return [head, tail];
   }
   return null;
