@@ -654,3 +654,14 @@ test('a stack closing a story and opening a labelled commentary: the commentary�
   assert.deepEqual([comment.kicker, comment.headline, line(comment.bodyRange)], ['教育时评', '让“双减”成果在暑期延续', 27]);
   assert.deepEqual(comment.people.map((x) => x.name), ['程远']);
 });
+
+test('a jump onward on a line of its own ends the story: the headline after it is that story’s, the text after it another’s', () => {
+  const p = page('jump-own-line.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      ['中秋假期我市接待游客186.3万人次', 1, 9],
+      ['以“拼”的姿态跑出项目建设加速度', 13, 17],
+    ],
+  );
+});

@@ -403,7 +403,12 @@ function groupStacks(blocks: Block[]): Block[] {
       } else break;
     }
     const heads = run.filter((s) => s.role === 'headline').length;
-    const textEnded = prev !== undefined && (prev.type === 'source' || prev.type === 'signature' || (prev.type === 'text' && (prev.endsWithJump || prev.signsOff === true)));
+    const textEnded =
+      prev !== undefined &&
+      (prev.type === 'source' ||
+        prev.type === 'signature' ||
+        (prev.type === 'jump' && prev.direction === 'to') ||
+        (prev.type === 'text' && (prev.endsWithJump || prev.signsOff === true)));
     const bounded =
       isHardBoundary(blocks[j]) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     // A column's label opens a stack whatever follows; the text under it may have joined the run.

@@ -92,8 +92,9 @@ class Segmenter {
         if (continues && cur !== null && cur.body.length > 0) this.close();
         const d = this.#openForText();
         d.body.push(b.line);
-        // A jump onward or a signature closes the text: what follows is another item's.
-        if (b.type === 'text' && (b.endsWithJump || b.signsOff === true)) d.ended = true;
+        // A jump onward (at the line's end or on a line of its own) or a signature closes the
+        // text: what follows is another item's.
+        if (b.type === 'text' ? b.endsWithJump || b.signsOff === true : b.direction === 'to') d.ended = true;
         return;
       }
       case 'source': {
