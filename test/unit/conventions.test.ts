@@ -261,10 +261,12 @@ test('an author or source in brackets after the last sentence signs the article 
   assert.deepEqual(items[1].people.map((x) => line(x.range)), [11, 12]);
 });
 
-test('a section’s name alone at the top of the page is furniture, not a headline', () => {
+test('a section’s or column’s name alone at the top of the page is furniture, not a headline', () => {
   const text = ['县区新闻', '', '兴县：“小庭院”激活“大经济”', '', '本报讯（通讯员 刘芳）今年以来，兴县', '大力发展庭院经济，带动农户增收。', ''].join('\n');
   const p = parsePage(text, 'file:///issue/04.news');
   assert.deepEqual(p.items.map((x) => [x.headline, line(x.bodyRange)]), [['兴县：“小庭院”激活“大经济”', 5]]);
+  const column = ['第03版：县区新闻', '', '县区传真', '', '本报讯（通讯员 赵立新）9月16日，清源县', '重点项目集中开工仪式举行。', '', '清源县7个重点项目集中开工'].join('\n');
+  assert.deepEqual(parsePage(column, 'file:///issue/03.news').items.map((x) => [x.headline, line(x.bodyRange)]), [['清源县7个重点项目集中开工', 5]]);
 });
 
 test('a continuation marker on a line of its own opens an item: two continuations on one page stay two', () => {
