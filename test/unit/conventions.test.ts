@@ -667,3 +667,31 @@ test('a jump onward on a line of its own ends the story: the headline after it i
     ],
   );
 });
+
+test('digest entries: a pointer on the line under its title, an arrow to the page, a subtitle between title and pointer', () => {
+  const text = [
+    '第01版：要闻',
+    '',
+    '清源县7个重点项目集中开工',
+    '（第3版）',
+    '',
+    '以案说法：“自愿放弃社保”的约定有效吗？▶第6版',
+    '',
+    '让绿色成为高质量发展最亮底色',
+    '——访市生态环境局局长张卫东',
+    '（详见第5版）',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/01.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.kind, x.headline]),
+    [
+      ['teaser', '清源县7个重点项目集中开工'],
+      ['teaser', '以案说法：“自愿放弃社保”的约定有效吗？'],
+      ['teaser', '让绿色成为高质量发展最亮底色'],
+    ],
+  );
+  assert.deepEqual(p.jumps.map((j) => [j.text, j.page]), [['（第3版）', 3], ['▶第6版', 6], ['（详见第5版）', 5]]);
+  // Prose ending a sentence is no title: the bracketed page under it points from nothing.
+  const prose = parsePage('全市上下要抓好落实。\n（第3版）\n', 'file:///issue/01.news');
+  assert.deepEqual(prose.jumps, []);
+});

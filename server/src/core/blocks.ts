@@ -154,7 +154,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.
-    const teaser = teaserPointer(l, content[i + 1], byLine, jumpOnly);
+    const teaser = teaserPointer(l, content.slice(i + 1, i + 3), byLine, jumpOnly);
     if (teaser !== undefined) {
       blocks.push({ type: 'teaser', title: l, titleEnd: teaser.titleEnd, last: teaser.last });
       while (i + 1 < content.length && content[i + 1].n <= teaser.last) i++;
@@ -195,22 +195,28 @@ function signatoryLines(blocks: Block[]): PageLine[] {
 }
 
 /**
- * A title followed by a `see` pointer, on its line or on the lines after it: where the title
- * ends on its line, and the pointer's last line.
+ * A title followed by a `see` pointer, on its line or on the line after it (or after its
+ * subtitle: `让绿色成为…` / `——访市生态环境局局长张卫东` / `（详见第5版）`): where the title ends
+ * on its line, and the pointer's last line.
  */
-function teaserPointer(l: PageLine, next: PageLine | undefined, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): { titleEnd: number; last: number } | undefined {
+function teaserPointer(l: PageLine, after: readonly PageLine[], jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): { titleEnd: number; last: number } | undefined {
   const own = jumps.firstOn(l.n, 'see', 1);
   if (own) {
     // The title alone, measured in characters: a line of its own, not the whole line's answers.
     const titleEnd = own.range.start.character;
     const flat = l.raw.slice(0, titleEnd).trim();
     const title = pageLine(l.n, l.raw, flat, l.blank, flat.length, l.indent);
-    return isHeadingLike(title) ? { titleEnd, last: own.range.end.line } : undefined;
+    // A pointer after it makes a question a title too: `…的约定有效吗？▶第6版`.
+    return isHeadingLike(title) || QUESTION_TITLE.test(flat) ? { titleEnd, last: own.range.end.line } : undefined;
   }
+  const next = after[0] !== undefined && isSubtitle(after[0].flat) && !isSubtitle(l.flat) ? after[1] : after[0];
   if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
   const pointer = jumps.firstOn(next.n, 'see');
   return pointer && { titleEnd: l.raw.length, last: pointer.range.end.line };
 }
+
+/** A title put as a question: no stop inside, a question mark at the end. */
+const QUESTION_TITLE = /^[^。！？!?；;]{4,40}[？?]$/;
 
 /** True when running text before this block has come to the end of a paragraph. */
 function endsParagraph(b: Block | undefined): boolean {

@@ -41,7 +41,7 @@ const MIN_TITLE_CHARS = 4;
  * end a line like that.
  */
 const BARE_POINTER_RE = new RegExp(
-  `(?:(?<open>[（(])[ \\t\\u3000]{0,3}|[ \\t\\u3000]{1,4})(?:第[ \\t\\u3000]{0,3})?(?<page>${ZH_PAGE})[ \\t\\u3000]{0,3}版(?:[ \\t\\u3000]{0,3}(?<close>[）)]))?[ \\t\\u3000\\r]*$`,
+  `(?:(?<open>[（(])[ \\t\\u3000]{0,3}|(?<arrow>[▶►→])[ \\t\\u3000]{0,3}|[ \\t\\u3000]{1,4})(?:第[ \\t\\u3000]{0,3})?(?<page>${ZH_PAGE})[ \\t\\u3000]{0,3}版(?:[ \\t\\u3000]{0,3}(?<close>[）)]))?[ \\t\\u3000\\r]*$`,
 );
 
 const EN_ID = '[A-Za-z]-?\\d{1,3}|\\d{1,3}';
@@ -146,14 +146,33 @@ function scanBarePointers(text: string, out: Found[]): void {
     // A bracket opened is closed, and a title stands before the pointer on its line (`第 4 版`
     // is a page header, not a title and its pointer).
     const title = line.slice(0, m.index).trim();
+    const arrow = g.arrow !== undefined;
     // After a book's title, `（第7版）` is its edition. Unbracketed, a page number closes a
-    // digest's entry only where a list mark opens it (`●…进校园 4版`): prose may end `…专版 4版`.
-    if (open !== (g.close !== undefined) || title.length < MIN_TITLE_CHARS || title.endsWith('》')) continue;
-    if (!open && !LIST_MARK.test(title)) continue;
-    const start = lineStart + (open ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
+    // digest's entry only where a list mark opens it (`●…进校园 4版`) or an arrow points to it
+    // (`…有效吗？▶第6版`): prose may end `…专版 4版`. A bracketed pointer alone on its line
+    // points from the title on the line above (`清源县7个重点项目集中开工` / `（第3版）`).
+    if (open !== (g.close !== undefined) || title.endsWith('》')) continue;
+    if (title.length < MIN_TITLE_CHARS && !(open && title.length === 0 && titleAbove(text, lineStart))) continue;
+    if (!open && !arrow && !LIST_MARK.test(title)) continue;
+    const start = lineStart + (open || arrow ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
     const end = lineStart + m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
     out.push({ start, end, direction: 'see', page: parsePageRef(g.page ?? '') });
   }
+}
+
+/** A digest entry's title ends without a sentence's end. */
+const SENTENCE_END = /[。！？；!?;]\s*$/;
+
+/** The nearest non-blank line above `lineStart` could be a digest entry's title. */
+function titleAbove(text: string, lineStart: number): boolean {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line.length > 0) return line.length >= MIN_TITLE_CHARS && !SENTENCE_END.test(line);
+    end = start - 1;
+  }
+  return false;
 }
 
 function scanContinued(text: string, out: Found[]): void {
