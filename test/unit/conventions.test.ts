@@ -695,3 +695,10 @@ test('digest entries: a pointer on the line under its title, an arrow to the pag
   const prose = parsePage('全市上下要抓好落实。\n（第3版）\n', 'file:///issue/01.news');
   assert.deepEqual(prose.jumps, []);
 });
+
+test('a body that signs a story in brackets (（市疾控中心）) is no person', () => {
+  const text = ['市疾控中心近日启动“三减三健”健康巡讲活动，', '将走进全市100个社区。（市疾控中心）', '', '我市启动“三减三健”健康巡讲'].join('\n');
+  const [story] = parsePage(text, 'file:///issue/05.news').items;
+  assert.equal(story.headline, '我市启动“三减三健”健康巡讲');
+  assert.deepEqual(story.people, []);
+});

@@ -45,6 +45,8 @@ function roleOf(word: string): PersonRole | null {
 const HAN_CHAR = /[\u4e00-\u9fff]/;
 /** Words no name holds: a run that holds one is a source or title, never two padded names. */
 const NOT_A_NAME = /本报|新华|记者/;
+/** A body that signs a story (`（市疾控中心）`): four characters or more, ending as bodies are named. */
+const ORGANISATION = /^(?:[\u4e00-\u9fff]{3,}[局委厅办院所站队]|[\u4e00-\u9fff]{2,}(?:中心|协会|学会|公司|银行|集团|政府|大学|学校|医院))$/;
 
 /**
  * Splits whitespace-separated tokens into names. Runs of single Han characters are one name:
@@ -140,7 +142,7 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
       role = whole;
       continue;
     }
-    if (HAN_NAME.test(rest) && !NOT_A_NAME.test(rest)) people.push({ name: rest, role: credit ? 'photographer' : role });
+    if (HAN_NAME.test(rest) && !NOT_A_NAME.test(rest) && !ORGANISATION.test(rest)) people.push({ name: rest, role: credit ? 'photographer' : role });
   }
   return people;
 }
