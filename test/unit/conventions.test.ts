@@ -702,3 +702,12 @@ test('a body that signs a story in brackets (（市疾控中心）) is no person
   assert.equal(story.headline, '我市启动“三减三健”健康巡讲');
   assert.deepEqual(story.people, []);
 });
+
+test('a kicker over the headline: a first line of two parallel phrases over a line that is one statement', () => {
+  const text = ['本报讯（记者 冯建国）连日来，我市86.5万亩小麦自南向北', '陆续进入收获期，截至6月10日已收获九成。', '', '抢抓农时 颗粒归仓', '全市86.5万亩小麦收获过九成', '□本报记者 冯建国'].join('\n');
+  const [story] = parsePage(text, 'file:///issue/03.news').items;
+  assert.deepEqual([story.kicker, story.headline], ['抢抓农时 颗粒归仓', '全市86.5万亩小麦收获过九成']);
+  // A headline in two lines whose first line is one phrase runs on: no kicker.
+  const two = parsePage(text.replace('抢抓农时 颗粒归仓\n全市', '王阳平出席市政协中心城区\n建管'), 'file:///issue/03.news').items[0];
+  assert.equal(two.kicker, null);
+});

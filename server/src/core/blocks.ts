@@ -17,6 +17,7 @@ import {
   lineEndsSentence,
   lineKind,
   sectionNumbering,
+  setsPhrasesApart,
   endsWithCloser,
   trailingAuthor,
   trailingSource,
@@ -341,6 +342,18 @@ function isHardBoundary(b: Block | undefined): boolean {
   }
 }
 
+/**
+ * A kicker (引题) over the headline: a first line that sets two parallel phrases apart (`抢抓农时
+ * 颗粒归仓` / `全市86.5万亩小麦收获过九成`) over a headline line that does not. A headline in two
+ * lines runs on from its first line instead.
+ */
+function withKicker(lines: readonly StackLine[]): StackLine[] {
+  const [first, second] = lines;
+  if (first?.role !== 'headline' || second?.role !== 'headline') return [...lines];
+  if (!setsPhrasesApart(first.line.raw) || setsPhrasesApart(second.line.raw)) return [...lines];
+  return [{ line: first.line, role: 'kicker' }, ...lines.slice(1)];
+}
+
 /** The role of a line in the stack `run` is gathering. */
 function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
   if (isSubtitle(flat)) return 'subtitle';
@@ -423,7 +436,7 @@ function groupStacks(blocks: Block[]): Block[] {
       // Closed only because the text before it has ended or a column's label opens it: running
       // text follows, and its first lines may have joined the run. The headline keeps the lines
       // clearly short of that text.
-      const lines = bounded ? run : shortLines(run, MAX_HEADLINE_LINES);
+      const lines = withKicker(bounded ? run : shortLines(run, MAX_HEADLINE_LINES));
       out.push({ type: 'stack', lines, inner: false });
       i += lines.length - 1;
     } else if (b.type === 'text' && run[0].role === 'headline') {

@@ -299,6 +299,16 @@ export function wrappedAside(before: PageLine, l: PageLine): { text: string; sta
 /** A name broken by a line end is at most this long whole; longer, the two parts are two names. */
 const MAX_JOINED_NAME = 3;
 
+/**
+ * Two phrases set apart by one space (`正风肃纪促廉洁 招商引资保发展`): a headline's or a kicker's
+ * parallel halves. Running text never spaces words apart like this.
+ */
+const PHRASE_SPACE = /^[^\s]*[\u4e00-\u9fff]{3}[ \u3000][\u4e00-\u9fff]{3}[^\s]*$/;
+
+export function setsPhrasesApart(raw: string): boolean {
+  return PHRASE_SPACE.test(raw.trim());
+}
+
 /** A list mark, then a clause and a comma: `●日前，中阳县人民医院与山西医科大学第一`. */
 const LIST_ENTRY_CLAUSE = /^[●○◆◇■□▲△★☆•▪▶►][^，,]{1,12}[，,]/;
 /** A sentence end with more text after it: `…。他说` (a closing quote may follow the end). */

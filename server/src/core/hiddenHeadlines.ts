@@ -8,7 +8,7 @@ import type { PageLine } from './lines';
 import { type Draft, type Orientation, newDraft, stackText } from './draft';
 import { BigramIndex, bigrams } from './similarity';
 import { readPeople } from './people';
-import { NOTICE_TITLE, isSalutation } from './classify';
+import { NOTICE_TITLE, isSalutation, setsPhrasesApart } from './classify';
 import { columnChanges, looksLikeFirstLine } from './columns';
 import { isLetterSpaced } from './damage';
 import { shapedLikeSubhead } from './sections';
@@ -117,14 +117,8 @@ function cutAt(d: Draft, cuts: readonly Cut[], orient: Orientation): Draft[] {
  */
 function standsApart(body: readonly PageLine[], i: number): boolean {
   if (shapedLikeSubhead(body, i) || isLetterSpaced(body[i].raw)) return false;
-  return !looksLikeFirstLine(body, i) || columnChanges(body, i) || PHRASE_SPACE.test(body[i].raw.trim());
+  return !looksLikeFirstLine(body, i) || columnChanges(body, i) || setsPhrasesApart(body[i].raw);
 }
-
-/**
- * Two phrases set apart by one space (`正风肃纪促廉洁 招商引资保发展`): a headline's parallel
- * halves. Running text never spaces words apart like this.
- */
-const PHRASE_SPACE = /^[^\s]*[\u4e00-\u9fff]{3}[ \u3000][\u4e00-\u9fff]{3}[^\s]*$/;
 
 /** A dateline that names its reporter and a byline of its own cannot belong to one article. */
 function hasCreditConflict(d: Draft): boolean {
