@@ -39,6 +39,24 @@ describe('figures: numbers with units', () => {
     one('力争年劳务收入达到 25亿元以上。', 2500000000, '元');
   });
 
+  it('reads the digits a letter-spaced line set apart', () => {
+    const text = '新能源电池材料产业完成产值 1 2 0 . 6\n\n亿元，同比增长 3 2 . 5 %，增长面达 7 8 . 4 % 。';
+    const figures = figuresOf(text);
+    assert.deepEqual(figures.map((f) => [f.value, f.unit]), [[12060000000, '元'], [0.325, '%'], [0.784, '%']]);
+    assert.equal(figures[0].text, '1 2 0 . 6\n\n亿元');
+    assert.deepEqual(figures[0].range, { start: { line: 0, character: 14 }, end: { line: 2, character: 2 } });
+    assert.equal(one('已 发 放 贷 款 1 5 . 8 亿 元 ， 惠 及 企 业', 1580000000, '元').text, '1 5 . 8 亿 元');
+    assert.equal(one('本 轮 共 发 放 消 费 券 1 2 0 万元', 1200000, '元').text, '1 2 0 万元');
+  });
+
+  it('keeps numbers apart on a line that is not letter-spaced', () => {
+    // Only single digits, one space apart, on a letter-spaced line are one number.
+    assert.deepEqual(figuresOf('两组分别有 12 15 个样本').map((f) => [f.value, f.unit]), [[15, '个']]);
+    assert.deepEqual(figuresOf('测试一下 1 2 0 万元 和 120 万元的差别在哪里呢').map((f) => f.value), [0, 1200000]);
+    assert.deepEqual(scan('2024 年 5 月，共 120 万元').dates.map((d) => [d.year, d.month]), [[2024, 5]]);
+    one('2024 年 5 月，共 120 万元', 1200000, '元');
+  });
+
   it('sets the kind to quantity and leaves upper unset', () => {
     const f = one('共培训 2302人。', 2302, '人');
     assert.equal(f.kind, 'quantity');
@@ -364,6 +382,11 @@ describe('hostile input', { timeout: 60_000 }, () => {
   it('2 MB of digits: no figure, no date', () => {
     const { figures, dates } = scan('1'.repeat(2_000_000));
     assert.deepEqual([figures.length, dates.length], [0, 0]);
+  });
+
+  it('a letter-spaced run of 500,000 digits: no figure', () => {
+    assert.equal(scan('1 '.repeat(500_000) + '万人').figures.length, 0);
+    assert.equal(scan('1 '.repeat(500_000) + '11 万人').figures.length, 1);
   });
 
   it('500,000 lines of 1: no figure', () => {

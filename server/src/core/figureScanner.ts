@@ -3,7 +3,8 @@
  * around the current number (see figures.ts for what it finds and why).
  */
 import type { DateMention, Figure, FigureKind } from './model';
-import type { LineIndex } from './text';
+import { isSpaced, type LineIndex } from './text';
+import { isLetterSpaced } from './damage';
 import {
   BAD_FOLLOWERS,
   LATIN_UNITS,
@@ -85,6 +86,8 @@ export class Scanner {
   #titleCursor = 0;
   /** End of the last emitted mention: prefixes never reach behind it. */
   #lastEnd = 0;
+  /** Whether each line asked about is letter-spaced, computed once per line. */
+  readonly #letterSpaced = new Map<number, boolean>();
 
   constructor(index: LineIndex) {
     this.#index = index;
@@ -253,6 +256,8 @@ export class Scanner {
 
   /** Reads digits, `,ddd` groups and a decimal part. Stops counting after `limit` digits. */
   #readNumber(p: number, limit = Infinity): NumberToken {
+    const spaced = this.#readSpacedNumber(p, limit);
+    if (spaced !== null) return spaced;
     const t = this.#text;
     const n = this.#n;
     let q = p;
@@ -292,6 +297,74 @@ export class Scanner {
       if (fcount > MAX_FRACTION_DIGITS) tooLong = true;
     }
     return { start: p, end: q, int, frac, tooLong, comma };
+  }
+
+  /**
+   * A number a justified line set letter by letter (`1 2 0 . 6`): single digits and at most one
+   * point, one space after each, on a line letter-spaced as a whole. Null when `p` starts no such
+   * run, so two numbers on an ordinary line (`12 15`) and a number spaced from its unit
+   * (`2024 年`) stay as they are. A token of several digits ends the run before it: it was not
+   * set letter by letter. The run is read once, whatever its length: the scan goes on after it.
+   */
+  #readSpacedNumber(p: number, limit: number): NumberToken | null {
+    if (!this.#singleDigitAt(p) || this.#nextSpacedToken(p) === 0 || !this.#onLetterSpacedLine(p)) return null;
+    const t = this.#text;
+    let int = digitChar(t.charCodeAt(p));
+    let frac = '';
+    let inFrac = false;
+    let q = p;
+    for (let step = this.#nextSpacedToken(q); step !== 0; step = this.#nextSpacedToken(q)) {
+      // A point token stands two characters before its digit: `0 . 6`.
+      if (step === 4) {
+        if (inFrac) break;
+        inFrac = true;
+      }
+      q += step;
+      // Digits past what a figure can have are only counted, as in an unspaced number.
+      if (inFrac) {
+        if (frac.length <= MAX_FRACTION_DIGITS) frac += digitChar(t.charCodeAt(q));
+      } else if (int.length <= MAX_INT_DIGITS) int += digitChar(t.charCodeAt(q));
+    }
+    const tooLong = int.length > Math.min(limit, MAX_INT_DIGITS) || frac.length > MAX_FRACTION_DIGITS;
+    return { start: p, end: q + 1, int, frac, tooLong, comma: false };
+  }
+
+  /**
+   * How far the next letter-spaced token of a number lies from the single digit at `q`: 2 for a
+   * digit after one space (`1 2`), 4 for a point and its digit (`0 . 6`), 0 when the run ends.
+   */
+  #nextSpacedToken(q: number): number {
+    const t = this.#text;
+    if (!this.#singleSpaceAt(q + 1)) return 0;
+    if (this.#singleDigitAt(q + 2)) return 2;
+    const c = t.charCodeAt(q + 2);
+    if ((c === 46 || c === 0xff0e) && this.#singleSpaceAt(q + 3) && this.#singleDigitAt(q + 4)) return 4;
+    return 0;
+  }
+
+  /** A digit that is a token of its own: no digit or decimal point with a digit glued after it. */
+  #singleDigitAt(q: number): boolean {
+    const t = this.#text;
+    if (!isDigit(t.charCodeAt(q))) return false;
+    const c = t.charCodeAt(q + 1);
+    return !isDigit(c) && !((c === 46 || c === 0xff0e) && isDigit(t.charCodeAt(q + 2)));
+  }
+
+  /** Exactly one space at `q`: letter-spacing puts one between characters, layout puts more. */
+  #singleSpaceAt(q: number): boolean {
+    return isSpace(this.#text.charCodeAt(q)) && !isSpace(this.#text.charCodeAt(q + 1));
+  }
+
+  /** Whether the line holding `p` was set letter by letter, as the rest of the parser tells it. */
+  #onLetterSpacedLine(p: number): boolean {
+    const n = this.#index.positionAt(p).line;
+    let spaced = this.#letterSpaced.get(n);
+    if (spaced === undefined) {
+      const raw = this.#index.line(n);
+      spaced = isSpaced(raw) || isLetterSpaced(raw);
+      this.#letterSpaced.set(n, spaced);
+    }
+    return spaced;
   }
 
   #decimal(tok: NumberToken): Decimal {
