@@ -245,6 +245,18 @@ describe('figures: numbers with units', () => {
     one('drove 12 miles', 12, 'miles');
     none('about 3.2 billion');
   });
+
+  it('takes the plural after an English magnitude as the unit', () => {
+    assert.equal(one('drew more than 1.2 million visitors to', 1200000, 'visitors').text, '1.2 million visitors');
+    one('a record 3 billion trips', 3000000000, 'trips');
+    one('worth 2.5 trillion dollars', 2500000000000, 'dollars');
+    assert.equal(one('reached 22.9\n\nmillion trips, up', 22900000, 'trips').text, '22.9\n\nmillion trips');
+    // Verbs, particles and other numbers are not what a magnitude counts.
+    none('the 2.5 trillion was spent');
+    none('some 3 billion across the region');
+    // After a bare number a word in -s is as often a verb.
+    none('In 2024 marks were given');
+  });
 });
 
 describe('figures: what is not a figure', () => {

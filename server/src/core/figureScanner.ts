@@ -9,6 +9,7 @@ import {
   BAD_FOLLOWERS,
   LATIN_UNITS,
   LATIN_MAGNITUDES,
+  LATIN_NOT_COUNTED,
   HAN_MAGNITUDES,
   APPROX_INFIXES,
   APPROX_PREFIXES,
@@ -74,6 +75,15 @@ interface Tail {
   readonly exp: number;
   readonly percent: boolean;
   readonly approx: boolean;
+}
+
+/**
+ * Whether an English word after a magnitude names what is counted: a plural (`1.2 million
+ * visitors`, `3 billion trips`). Only after a magnitude: after a bare number a word in -s is as
+ * often a verb (`2024 marks`), but `million` asks for the noun it counts.
+ */
+function namesCounted(lower: string): boolean {
+  return lower.length >= 3 && lower.endsWith('s') && !lower.endsWith('ss') && !LATIN_NOT_COUNTED.has(lower);
 }
 
 export class Scanner {
@@ -414,6 +424,7 @@ export class Scanner {
     let curNl = nl;
     let exp = 0;
     let approx = false;
+    let latinMagnitude = false;
     for (let step = 0; step < 6; step++) {
       const g = this.#gap(q, curNl);
       const c = t.charCodeAt(g.p);
@@ -443,6 +454,7 @@ export class Scanner {
           const m = LATIN_MAGNITUDES.get(lower);
           if (m !== undefined) {
             exp += m;
+            latinMagnitude = true;
             q = end;
             curNl = g.nl;
             continue;
@@ -451,7 +463,7 @@ export class Scanner {
           if (lower === 'per' && t.startsWith(' cent', end) && !isLatin(t.charCodeAt(end + 5))) {
             return { end: end + 5, nl: g.nl, unit: '%', exp: exp - 2, percent: true, approx };
           }
-          if (LATIN_UNITS.has(lower)) return this.#finishUnit(end, g.nl, word, exp, approx);
+          if (LATIN_UNITS.has(lower) || (latinMagnitude && namesCounted(lower))) return this.#finishUnit(end, g.nl, word, exp, approx);
         }
       }
       break;

@@ -62,6 +62,16 @@ export const LATIN_UNITS: ReadonlySet<string> = new Set([
   'times',
 ]);
 
+/**
+ * English words in -s that name no things counted: after `1.2 million` a plural names what is
+ * counted (`visitors`, `trips`), but these are verbs, pronouns and particles. Lower case; words
+ * shorter than three letters and words in -ss (`across`, `less`) are never taken.
+ */
+export const LATIN_NOT_COUNTED: ReadonlySet<string> = new Set([
+  'was', 'has', 'does', 'its', 'his', 'hers', 'this', 'thus', 'plus', 'whereas', 'versus', 'yes',
+  'always', 'towards', 'afterwards', 'besides', 'sometimes', 'perhaps', 'ours', 'yours', 'theirs',
+]);
+
 export const LATIN_MAGNITUDES: ReadonlyMap<string, number> = new Map([
   ['hundred', 2], ['thousand', 3], ['million', 6], ['billion', 9], ['trillion', 12],
 ]);
