@@ -47,6 +47,7 @@ const CASES: Record<string, Case> = {
   'bare-pointers-lines': [(n: number) => '我市召开安全生产会议（2版）\n'.repeat(Math.ceil(n / 15)).slice(0, n), 250_000, 'characters of digest lines'],
   'figure-prefixes-line': [(n: number) => ['1万', '一', '1—', '《', '1 万 人 '].map((s) => s.repeat(Math.ceil(n / 5 / s.length))).join('').slice(0, n), 250_000, 'characters of `1万`, `一`, `1—`, `《`, `1 万 人 ` runs on one line'],
   'spaced-digits-line': [(n: number) => '1 '.repeat(Math.ceil(n / 2)).slice(0, n), 250_000, 'characters of a letter-spaced run of digits'],
+  'list-entries-lines': [(n: number) => ('1.做好准备工作。\n' + '2.60岁以上。\n'.repeat(50)).repeat(Math.ceil(n / 408)).slice(0, n), 250_000, 'characters of list entries run into numbers'],
   'figures-line': [(n: number) => '2.242 亿 元、83.7%、16—60 周岁，'.repeat(Math.ceil(n / 24)).slice(0, n), 250_000, 'characters of figures on one line'],
   'continued-line': [(n: number) => 'Continued on Page '.repeat(Math.ceil(n / 18)).slice(0, n), 250_000, 'characters of `Continued on Page ` on one line'],
   'see-line': [(n: number) => 'See BUDGET ON CAMPUS '.repeat(Math.ceil(n / 21)).slice(0, n), 250_000, 'characters of `See BUDGET ON CAMPUS ` on one line'],

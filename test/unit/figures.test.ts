@@ -294,6 +294,19 @@ describe('figures: what is not a figure', () => {
     none('1、观点鲜明，内容真实\n一、征文主题\n（2）题目自拟');
   });
 
+  it('reads a list number run into the number after it as a list mark', () => {
+    const list = '1.流感疫苗每年都需要接种，建议在10\n月底前完成接种。\n\n2.60岁以上老年人、孕妇是优先接种人群。';
+    const [f] = figuresOf(list);
+    assert.deepEqual([f.text, f.value, f.unit], ['60岁', 60, '岁']);
+    assert.deepEqual(f.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 5 } });
+    one('1.做好准备工作。\n2.35万名志愿者参与服务。', 350000, '名');
+    // A decimal wrapped to a line's start, or with no list above it, is a decimal.
+    one('全年实现营业收入达到\n2.60亿元，同比增长。', 260000000, '元');
+    one('会议通报了有关情况。\n2.60亿元专项资金已全部到位。', 260000000, '元');
+    one('1.做好准备工作。\n3.60亿元专项资金已全部到位。', 360000000, '元');
+    assert.deepEqual(figuresOf('1.5万人参加。\n2.60亿元专项资金已全部到位。').map((f) => f.value), [15000, 260000000]);
+  });
+
   it('ignores numbers inside titles', () => {
     none('研究出台了《2020年农村劳动力建档立卡技能培训工作方案》');
     none('《吕梁山护工培训就业工作五年规划（2021—2025）》等');
@@ -399,6 +412,13 @@ describe('hostile input', { timeout: 60_000 }, () => {
   it('a letter-spaced run of 500,000 digits: no figure', () => {
     assert.equal(scan('1 '.repeat(500_000) + '万人').figures.length, 0);
     assert.equal(scan('1 '.repeat(500_000) + '11 万人').figures.length, 1);
+  });
+
+  it('100,000 lines that each might be a list entry run into a number: the list is looked for nearby', () => {
+    const { figures } = scan('1.做好准备工作。\n' + '2.60岁以上。\n'.repeat(100_000));
+    assert.equal(figures.length, 100_000);
+    // Only entries with `1.` among the lines above them are list entries.
+    assert.ok(figures[0].value === 60 && figures[99_999].value === 2.6);
   });
 
   it('500,000 lines of 1: no figure', () => {

@@ -5,6 +5,7 @@
 import type { DateMention, Figure, FigureKind } from './model';
 import { isSpaced, type LineIndex } from './text';
 import { isLetterSpaced } from './damage';
+import { endsSentence } from './lines';
 import {
   BAD_FOLLOWERS,
   LATIN_UNITS,
@@ -86,6 +87,9 @@ function namesCounted(lower: string): boolean {
   return lower.length >= 3 && lower.endsWith('s') && !lower.endsWith('ss') && !LATIN_NOT_COUNTED.has(lower);
 }
 
+/** How many lines above a list entry the entry before it is looked for. */
+const LIST_LOOKBACK_LINES = 40;
+
 export class Scanner {
   readonly figures: Figure[] = [];
   readonly dates: DateMention[] = [];
@@ -96,6 +100,8 @@ export class Scanner {
   #titleCursor = 0;
   /** End of the last emitted mention: prefixes never reach behind it. */
   #lastEnd = 0;
+  /** Where the number after a line's list mark (`2.` of `2.60岁`) starts: it is glued to nothing. */
+  #afterListMark = -1;
   /** Whether each line asked about is letter-spaced, computed once per line. */
   readonly #letterSpaced = new Map<number, boolean>();
 
@@ -202,6 +208,7 @@ export class Scanner {
     const t = this.#text;
     const c = t.charCodeAt(start - 1);
     if (isLatin(c) || '@_#/\\&='.includes(t[start - 1])) return true;
+    if (start === this.#afterListMark) return false;
     if (c === 46 || c === 0xff0e || c === 58 || c === 0xff1a || c === 45 || c === 0xff0d) {
       return start >= 2 && isAlnum(t.charCodeAt(start - 2));
     }
@@ -544,6 +551,11 @@ export class Scanner {
       while (q < this.#n && q - tok.end < 64 && (isAlnum(t.charCodeAt(q)) || '.@_:：'.includes(t[q]))) q++;
       return q;
     }
+    if (!currency && this.#isListMark(tok)) {
+      // Scanning goes on at the number after the mark.
+      this.#afterListMark = tok.start + tok.int.length + 1;
+      return this.#afterListMark;
+    }
     if ((!currency && this.#gluedBefore(start)) || this.#inTitle(start)) return tok.end;
     if (this.#ordinal(currency ? currency.start : start) || this.#afterIdKeyword(currency ? currency.start : start)) return tok.end;
 
@@ -572,6 +584,60 @@ export class Scanner {
     if (tail.unit === null) return tok.end;
     this.#emitFigure(start, tail.end, valueOf(dec, tail.exp), tail.unit, tail.percent ? 'percent' : 'quantity', tail.approx);
     return tail.end;
+  }
+
+  /**
+   * Whether a decimal at a line's start is a list number run into the number after it: `2.` +
+   * `60岁以上老年人`. A line may well start with a decimal wrapped from the line before, so
+   * the list must show itself: the line before ends a sentence, and the last line that opened
+   * with a list number before it (`1.流感疫苗…`, a mark no digit follows) opened with the one
+   * before this one.
+   */
+  #isListMark(tok: NumberToken): boolean {
+    if (!tok.frac || tok.comma || tok.int.length > 2) return false;
+    const n = this.#index.positionAt(tok.start).line;
+    if (this.#lineMarkStart(n) !== tok.start) return false;
+    const previous = this.#previousTextLine(n);
+    if (previous < 0 || !endsSentence(this.#index.line(previous))) return false;
+    return this.#lastListNumberBefore(n) === Number(tok.int) - 1;
+  }
+
+  /** The nearest line above `n` that is not blank (within the one blank line a break may hold), or -1. */
+  #previousTextLine(n: number): number {
+    for (let m = n - 1; m >= 0 && m >= n - 2; m--) if (this.#lineMarkStart(m) < this.#lineContentEnd(m)) return m;
+    return -1;
+  }
+
+  /**
+   * The number of the nearest list mark opening a line above `n` (`1.` + a non-digit), looking
+   * back a bounded number of lines, or -1.
+   */
+  #lastListNumberBefore(n: number): number {
+    const t = this.#text;
+    for (let m = n - 1; m >= 0 && m >= n - LIST_LOOKBACK_LINES; m--) {
+      const p = this.#lineMarkStart(m);
+      let q = p;
+      while (q < this.#n && q - p < 3 && isDigit(t.charCodeAt(q))) q++;
+      if (q === p || q - p > 2) continue;
+      const c = t.charCodeAt(q);
+      if ((c === 46 || c === 0xff0e) && q + 1 < this.#lineContentEnd(m) && !isDigit(t.charCodeAt(q + 1))) {
+        return Number(t.slice(p, q));
+      }
+    }
+    return -1;
+  }
+
+  /** Where line `m`'s text starts, after up to three spaces of indent. */
+  #lineMarkStart(m: number): number {
+    return this.#spaces(this.#index.lineStart(m));
+  }
+
+  /** The end of line `m`'s content, before its line ending. */
+  #lineContentEnd(m: number): number {
+    const next = m + 1 < this.#index.lineCount ? this.#index.lineStart(m + 1) : this.#n;
+    let end = next;
+    while (end > this.#index.lineStart(m) && isBreak(this.#text.charCodeAt(end - 1))) end--;
+    return end;
   }
 
   #atCurrency(i: number): number {
