@@ -81,6 +81,17 @@ test('English: a sentence-case head over an agency dateline, a head with its dec
   assert.deepEqual(p.photos.map((x) => [x.credit, x.people.map((y) => y.name)]), [['AP Photo/Charles Krupa', ['Charles Krupa']]]);
 });
 
+test('China Daily bylines: names in capitals, then the place they file from, on the line or under it', () => {
+  const p = page('english-china-daily.news');
+  assert.deepEqual(
+    p.items.slice(0, 2).map((i) => [i.headline, line(i.bodyRange), i.byline?.text, i.people.map((x) => [x.name, x.role])]),
+    [
+      ['Tea Harvest Draws Buyers to Mountain Villages', 8, 'By LI NA and WANG TAO in Anxi, Fujian', [['LI NA', 'reporter'], ['WANG TAO', 'reporter']]],
+      ['Old Town Reopens After Two-Year Restoration', 18, 'By CHEN HUI in Pingyao, Shanxi', [['CHEN HUI', 'reporter']]],
+    ],
+  );
+});
+
 test('notices end with their signatory and signing date; the title after them heads them alone', () => {
   const p = page('notices.news');
   assert.deepEqual(

@@ -10,6 +10,7 @@ import {
   isBracketedAside,
   isBriefsLabel,
   isEnglishByline,
+  isEnglishBylinePlace,
   isEnglishDeck,
   isEnglishHeadShape,
   isHeadingLike,
@@ -166,7 +167,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     if (kind === 'dateline') blocks.push({ type: 'dateline', line: l });
-    else if (kind === 'byline') blocks.push({ type: 'byline', line: l });
+    else if (kind === 'byline' || placesByline(l, blocks[blocks.length - 1])) blocks.push({ type: 'byline', line: l });
     else if (kind === 'source') blocks.push({ type: 'source', line: l });
     else {
       const from = byLine.firstOn(l.n, 'from');
@@ -175,6 +176,14 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     }
   }
   return groupStacks(blocks);
+}
+
+/**
+ * The place an English byline's reporters file from, set under their names (`By ZHAO YING and
+ * LIU MENG` / `in Xiling, Heyang`): part of the byline, not the body's first line.
+ */
+function placesByline(l: PageLine, prev: Block | undefined): boolean {
+  return prev?.type === 'byline' && isEnglishByline(prev.line.flat) && isEnglishBylinePlace(l.flat);
 }
 
 /** The most lines a notice's signatories take above its date. */

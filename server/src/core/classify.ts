@@ -37,8 +37,14 @@ const BOXED_NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,2}';
 const REPORTER_COLUMNS = '手记|观察|调查|札记|感言|点评|视点|体验|走访|探访|见闻|日记|笔记|随笔';
 
 /**
+ * Where an English byline's reporters file from, after their names: `in Xiling, Heyang` (China
+ * Daily sets `By ZHAO YING in Xiling, Heyang`, or the place on a line of its own under the names).
+ */
+const ENGLISH_BYLINE_PLACE = "in\\s+[A-Z][\\w.'-]*(?:,?\\s+(?:and\\s+)?[A-Z][\\w.'-]*){0,4}";
+
+/**
  * A byline line of its own: `□ 本报记者 穆佳妮`, `□ 王富贵 苏凤凤`, `本报记者 张三 李四`, `By Jane Doe`,
- * and a commentary's `本报评论员`, `新华社评论员 张三`.
+ * `By ZHAO YING in Xiling, Heyang`, and a commentary's `本报评论员`, `新华社评论员 张三`.
  */
 const BYLINE = new RegExp(
   [
@@ -48,7 +54,7 @@ const BYLINE = new RegExp(
     '^(?:文\\s*[/／|]\\s*|图\\s*[/／|]\\s*|文图\\s*[/／|]?\\s*)',
     // `记者手记`, `记者观察` head a section of the reporter's own.
     `^(?:本报|新华社)?(?:全媒体|融媒体|首席|特约|见习)?记者\\s*(?!${REPORTER_COLUMNS})${NAME}(?:\\s+(?:(?:本报)?通讯员|实习生|记者)?\\s*${NAME}){0,5}\\s*$`,
-    "^By\\s+[A-Z][\\w.'-]*(?:\\s+[\\w.'-]+){0,6}\\s*$",
+    `^By\\s+[A-Z][\\w.'-]*(?:\\s+[\\w.'-]+){0,6}(?:\\s+${ENGLISH_BYLINE_PLACE})?\\s*$`,
   ].join('|'),
 );
 
@@ -367,6 +373,15 @@ const ENGLISH_BYLINE = /^By\s/i;
 /** An English byline: `By Jane Doe`. */
 export function isEnglishByline(flat: string): boolean {
   return ENGLISH_BYLINE.test(flat);
+}
+
+const ENGLISH_BYLINE_PLACE_LINE = new RegExp(`^${ENGLISH_BYLINE_PLACE}$`);
+/**
+ * The place of an English byline set on its own line under the names (`By ZHAO YING and LIU
+ * MENG` / `in Xiling, Heyang`): part of the byline, asked only of the line right under one.
+ */
+export function isEnglishBylinePlace(flat: string): boolean {
+  return ENGLISH_BYLINE_PLACE_LINE.test(flat);
 }
 
 /** True when the text holds at least `count` Han characters. */

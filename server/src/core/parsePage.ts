@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
+import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, isEnglishBylinePlace, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -192,8 +192,8 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   const wrapped = wrappedTail(body);
   if (full) {
     if (dateline?.names) people.push(...withRange(readPeople(dateline.names, 'reporter'), dateline.range, index));
-    for (const b of bylines) {
-      const named = isEnglishByline(b.flat) ? readEnglishByline(b.raw) : readPeople(b.raw, 'author');
+    for (const [k, b] of bylines.entries()) {
+      const named = isEnglishByline(b.flat) ? readEnglishByline(withBylinePlace(b, bylines[k + 1])) : readPeople(b.raw, 'author');
       people.push(...withRange(named, lineRange(b), index));
     }
     const tail = body[body.length - 1];
@@ -227,6 +227,11 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
     sourceRange: source?.range ?? null,
     paragraphs: full ? paragraphs : paragraphs.slice(0, 1),
   };
+}
+
+/** An English byline read with the place set on the line under it (`in Xiling, Heyang`), which tells who its names are. */
+function withBylinePlace(byline: PageLine, next: PageLine | undefined): string {
+  return next && isEnglishBylinePlace(next.flat) ? `${byline.raw.trim()} ${next.raw.trim()}` : byline.raw;
 }
 
 /**

@@ -207,15 +207,24 @@ export function readCreditPeople(credit: string): NamedPerson[] {
   return readPeople(credit.replace(CREDIT_BRACKETS, ' '), 'photographer').map((p) => ({ name: p.name, role: 'photographer' }));
 }
 
-/** English bylines: `By Jane Doe and John Roe`, `By ASSOCIATED PRESS`. */
+/** The place a byline's reporters file from, after their names: ` in Xiling, Heyang`. */
+const FILED_FROM = /\s+in\s+[A-Z].*$/;
+
+/**
+ * English bylines: `By Jane Doe and John Roe`, `By ASSOCIATED PRESS`, and China Daily's `By ZHAO
+ * YING in Xiling, Heyang`. Who files from a place is the paper's reporter there (as `本报记者`
+ * before a Chinese dispatch); the place names no one.
+ */
 export function readEnglishByline(text: string): NamedPerson[] {
   const m = /^\s*By\s+(.+?)\s*$/i.exec(text);
   if (!m) return [];
-  return m[1]
+  const names = m[1].replace(FILED_FROM, '');
+  const role: PersonRole = names.length < m[1].length ? 'reporter' : 'author';
+  return names
     .split(/\s*(?:,|\band\b|&)\s*/i)
     .map((s) => s.trim())
     .filter((s) => LATIN_NAME.test(s) || /^[A-Z .'-]{3,40}$/.test(s))
-    .map((name) => ({ name, role: 'author' as const }));
+    .map((name) => ({ name, role }));
 }
 
 const AGENCY_PHOTO = /\b(?:Photo|Photos|Images?)\s*\/\s*([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})/;
