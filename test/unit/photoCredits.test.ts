@@ -201,3 +201,28 @@ test('a caption never runs back over a byline: the essay signed above it keeps i
     ['我市部署防汛工作', [['张华', 'reporter'], ['陈晓岚', 'author'], ['李文博', 'author']]],
   );
 });
+
+test('China Daily credits, in square brackets or bare at the end of the caption, close it; an agency names no photographer', () => {
+  assert.deepEqual(
+    photosOf([
+      'Children fly kites on a hillside in',
+      '',
+      'Weifang on Saturday. [Photo/Xinhua]',
+      '',
+      'Workers check solar panels at a',
+      '',
+      'plant in Hami, Xinjiang.',
+      '',
+      '[Photo by LIU HONG / FOR CHINA DAILY]',
+      '',
+      'A vendor sells dumplings at a night',
+      '',
+      'market in Xi’an. PHOTO / XINHUA',
+    ]),
+    [
+      [1, 'Children fly kites on a hillside in Weifang on Saturday.', 'Photo/Xinhua', []],
+      [5, 'Workers check solar panels at a plant in Hami, Xinjiang.', 'Photo by LIU HONG / FOR CHINA DAILY', [['LIU HONG', 'photographer']]],
+      [11, 'A vendor sells dumplings at a night market in Xi’an.', 'PHOTO / XINHUA', []],
+    ],
+  );
+});

@@ -52,7 +52,13 @@ export const TEXT_AND_PHOTO = /^(?:图\s*[/／]\s*文|文\s*[/／]\s*图)/;
  * `摄影 李明`. A line of prose that starts with 摄影 runs on past a few names.
  */
 const PHOTO_BY_CREDIT = new RegExp(`^\\s*(摄影\\s{0,4}[：:\\s]\\s{0,4}${CREDIT_NAMES})\\s{0,8}$`);
-const CREDIT_ENGLISH = /\(\s*((?:[A-Z][\w.'-]*\s?){1,4}\/\s*[A-Z][\w ]{1,30}|(?:Photo|Photograph|Image)\s*:?\s*[^)]{2,40})\s*\)\s*$|(?:^|\s)((?:Photo|Photograph)s? by [A-Z][\w .'-]{2,40})\s*$/;
+/**
+ * An English credit at the end of a caption: in round brackets, `(Photo: Jane Roe/AP)`, `(AP
+ * Photo/Charles Krupa)`, or square ones as China Daily sets them, `[Photo/Xinhua]`, `[Photo by
+ * SUN ZHIPENG / HEYANG DAILY]`; or bare, `Photo by Jane Roe`, `PHOTO / XINHUA`.
+ */
+const CREDIT_ENGLISH =
+  /[([]\s*((?:[A-Z][\w.'-]*\s?){1,4}\/\s*[A-Z][\w ]{1,30}|(?:Photo|Photograph|Image)\s*:?\s*[^)\]]{2,40})\s*[)\]]\s*$|(?:^|\s)((?:Photo|Photograph)s? by [A-Z][\w .'-]{2,40}|(?:PHOTO|Photo)S?\s*\/\s*[A-Z][\w .'-]{1,30})\s*$/;
 
 export interface CaptionCredit {
   readonly credit: string;
@@ -79,7 +85,7 @@ export function findCredit(raw: string): CaptionCredit | null {
   m = trimmed.includes('/') || trimmed.includes('／') ? TEXT_AND_PHOTO_CREDIT.exec(trimmed) : null;
   m ??= trimmed.includes('摄影') ? PHOTO_BY_CREDIT.exec(trimmed) : null;
   if (m && readCreditPeople(m[1]).length > 0) return { credit: m[1].trim(), start: m.index + m[0].indexOf(m[1]) };
-  m = trimmed.endsWith(')') || trimmed.includes('Photo') ? CREDIT_ENGLISH.exec(trimmed) : null;
+  m = trimmed.endsWith(')') || trimmed.includes('Photo') || trimmed.includes('PHOTO') ? CREDIT_ENGLISH.exec(trimmed) : null;
   if (m) {
     const credit = (m[1] ?? m[2]).trim();
     // A bracketed credit starts at its bracket.
