@@ -92,6 +92,17 @@ test('China Daily bylines: names in capitals, then the place they file from, on 
   );
 });
 
+test('China Daily: a wire agency alone on a story’s last line is its source, as 新华社发 is', () => {
+  const p = page('english-china-daily.news');
+  assert.deepEqual(
+    p.items.slice(2).map((i) => [i.headline, line(i.bodyRange), i.bodyRange.end.line + 1, i.source, line(i.sourceRange)]),
+    [
+      ['Rail Trips Rise Over Weekend', 24, 25, 'XINHUA', 27],
+      ['Museum Opens Night Tours', 31, 32, 'AGENCIES - XINHUA', 34],
+    ],
+  );
+});
+
 test('notices end with their signatory and signing date; the title after them heads them alone', () => {
   const p = page('notices.news');
   assert.deepEqual(

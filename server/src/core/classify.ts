@@ -58,10 +58,16 @@ const BYLINE = new RegExp(
   ].join('|'),
 );
 
-/** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`. */
+/** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`, `XINHUA`. */
 const SOURCE_NAME = '(?:据|来源[：:]\\s*|转自|摘自)?(?:新华社|中新社|新华网|人民网|央视新闻|人民日报|《[^》]{1,20}》)(?:发|供稿|电|报道)?';
+/**
+ * A wire agency signing off an English story alone on its last line, as `新华社发` does a Chinese
+ * one: `XINHUA`, `AGENCIES - XINHUA`.
+ */
+const ENGLISH_AGENCY = '(?:XINHUA|Xinhua|REUTERS|Reuters|AFP|AP|AGENCIES|Agencies)';
+const ENGLISH_SOURCE = `${ENGLISH_AGENCY}(?:\\s*[-–—/]\\s*${ENGLISH_AGENCY})*`;
 /** Bracketed or not, but whole: `新华社）` closes a bracket the line above opened (`…。（据`). */
-const SOURCE = new RegExp(`^${SOURCE_NAME}$|^[（(]\\s*${SOURCE_NAME}\\s*[）)]$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$`);
+const SOURCE = new RegExp(`^${SOURCE_NAME}$|^[（(]\\s*${SOURCE_NAME}\\s*[）)]$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$|^${ENGLISH_SOURCE}$`);
 
 const EDITOR_ROLE = '(?:本版)?(?:版面)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))';
 const EDITOR_ROLE_AT = new RegExp(EDITOR_ROLE);
@@ -86,7 +92,7 @@ const EDITOR_PAIRS = new RegExp(`^${EDITOR_PAIR}(?:\\s+${EDITOR_PAIR})*$`);
  * holds every character its pattern can start with.
  */
 const BYLINE_FIRSTS = '□■◎文图本新人全融首特见记评B';
-const SOURCE_FIRSTS = '（(据来转摘新中人央《';
+const SOURCE_FIRSTS = '（(据来转摘新中人央《XRA';
 const EDITOR_FIRSTS = '本责编校美组版审图主值';
 const SIGNING_DATE_FIRSTS = '0123456789〇零一二三四五六七八九';
 /** A Chinese dateline ends with 讯 or 电 within this many characters. */
