@@ -226,3 +226,29 @@ test('China Daily credits, in square brackets or bare at the end of the caption,
     ],
   );
 });
+
+test('an English caption runs back neither over the head set above it nor over an agency signing off the story above', () => {
+  assert.deepEqual(
+    photosOf([
+      'BEIJING — Flights rose 8 percent in',
+      '',
+      'August, the aviation regulator said.',
+      '',
+      'XINHUA',
+      '',
+      'A man flies a drone over rice fields in',
+      '',
+      'Guilin on Sunday. [Photo/Xinhua]',
+      '',
+      'Air Travel Climbs in Summer Months',
+      '',
+      'A boy watches planes at an airport in',
+      '',
+      'Chengdu on Sunday. [Photo/Xinhua]',
+    ]),
+    [
+      [7, 'A man flies a drone over rice fields in Guilin on Sunday.', 'Photo/Xinhua', []],
+      [13, 'A boy watches planes at an airport in Chengdu on Sunday.', 'Photo/Xinhua', []],
+    ],
+  );
+});

@@ -6,7 +6,7 @@
 import { type PageLine, endsSentence } from './lines';
 import type { JumpLine } from './model';
 import { readCreditPeople } from './people';
-import { hasCode } from './text';
+import { hasCode, isLatinCapital } from './text';
 import { isHeadingLike, lineKind } from './classify';
 import { clearlyShorter } from './columns';
 
@@ -208,16 +208,28 @@ function linesEndingInJump(lines: readonly PageLine[], jumps: readonly JumpLine[
  * than the caption's first line under it.
  */
 function headsCaption(line: PageLine, below: PageLine): boolean {
-  return isHeadingLike(line) && clearlyShorter(line.width, below.width);
+  return isHeadingLike(line) && (clearlyShorter(line.width, below.width) || headsEnglishSentence(line, below));
+}
+
+/**
+ * An English head over a caption's first sentence (`Railways Log 68.7m Trips Over Holiday` over
+ * `A girl carries a rabbit lantern at a`): a head is set larger, so its characters tell nothing
+ * of its width, but a caption's wrapped line in Title Case seldom runs on into a capital.
+ */
+function headsEnglishSentence(line: PageLine, below: PageLine): boolean {
+  return isLatinCapital(line.flat.charCodeAt(0)) && isLatinCapital(below.flat.charCodeAt(0));
 }
 
 /**
  * A line a caption running back from its credit never takes: a title over it, whether it heads
- * the photo or the text set above (a headline after its body), and a byline (`□ 陈晓岚`), which
- * signs the text above. Neither ends a sentence, so only their kind stops the caption there.
+ * the photo or the text set above (a headline after its body), and a byline (`□ 陈晓岚`) or a
+ * source line (`XINHUA`), which sign the text above. None ends a sentence, so only their kind
+ * stops the caption there.
  */
 function closesAboveCaption(line: PageLine, below: PageLine): boolean {
-  return headsCaption(line, below) || lineKind(line) === 'byline';
+  if (headsCaption(line, below)) return true;
+  const kind = lineKind(line);
+  return kind === 'byline' || kind === 'source';
 }
 
 export interface PhotoBlock {
