@@ -85,13 +85,18 @@ export function findCredit(raw: string): CaptionCredit | null {
   m = trimmed.includes('/') || trimmed.includes('／') ? TEXT_AND_PHOTO_CREDIT.exec(trimmed) : null;
   m ??= trimmed.includes('摄影') ? PHOTO_BY_CREDIT.exec(trimmed) : null;
   if (m && readCreditPeople(m[1]).length > 0) return { credit: m[1].trim(), start: m.index + m[0].indexOf(m[1]) };
-  m = trimmed.endsWith(')') || trimmed.includes('Photo') || trimmed.includes('PHOTO') ? CREDIT_ENGLISH.exec(trimmed) : null;
+  // An English credit ends in an ASCII character: a line of Han text ends otherwise, and pays no search.
+  m = endsInAscii(trimmed) && (trimmed.endsWith(')') || trimmed.includes('Photo') || trimmed.includes('PHOTO')) ? CREDIT_ENGLISH.exec(trimmed) : null;
   if (m) {
     const credit = (m[1] ?? m[2]).trim();
     // A bracketed credit starts at its bracket.
     return { credit, start: m[1] !== undefined ? m.index : m.index + m[0].indexOf(credit) };
   }
   return null;
+}
+
+function endsInAscii(s: string): boolean {
+  return s.length > 0 && s.charCodeAt(s.length - 1) < 0x80;
 }
 
 /** A bracketed credit, with the agency set right before its bracket when there is one. */
