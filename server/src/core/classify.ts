@@ -348,7 +348,7 @@ function readHeadingLike(l: PageLine): boolean {
   // A list's entry that runs on past a comma (`●日前，中阳县人民医院…`) is a brief's first line.
   if (LIST_ENTRY_CLAUSE.test(f)) return false;
   // An aside wrapped over two lines (`（作者系中共江州市委党校经济学教研` / `部主任、教授）`).
-  if (OPENS_LINE_ASIDE.test(f) || CLOSES_ASIDE.test(f)) return false;
+  if (OPENS_LINE_ASIDE.test(f) || (endsWithCloser(f) && CLOSES_ASIDE.test(f))) return false;
   if (isBracketedAside(f)) return false;
   if (ENDS_IN_DIGIT.test(f)) return false;
   if (hasHan(f, 2)) return true;
