@@ -156,7 +156,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.
-    const teaser = teaserPointer(l, content.slice(i + 1, i + 3), byLine, jumpOnly);
+    const teaser = teaserPointer(l, content[i + 1], content[i + 2], byLine, jumpOnly);
     if (teaser !== undefined) {
       blocks.push({ type: 'teaser', title: l, titleEnd: teaser.titleEnd, last: teaser.last });
       while (i + 1 < content.length && content[i + 1].n <= teaser.last) i++;
@@ -209,7 +209,13 @@ function signatoryLines(blocks: Block[]): PageLine[] {
  * subtitle: `让绿色成为…` / `——访市生态环境局局长张卫东` / `（详见第5版）`): where the title ends
  * on its line, and the pointer's last line.
  */
-function teaserPointer(l: PageLine, after: readonly PageLine[], jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): { titleEnd: number; last: number } | undefined {
+function teaserPointer(
+  l: PageLine,
+  below: PageLine | undefined,
+  belowThat: PageLine | undefined,
+  jumps: JumpsByLine,
+  jumpOnly: ReadonlySet<number>,
+): { titleEnd: number; last: number } | undefined {
   const own = jumps.firstOn(l.n, 'see', 1);
   if (own) {
     // The title alone, measured in characters: a line of its own, not the whole line's answers.
@@ -219,7 +225,7 @@ function teaserPointer(l: PageLine, after: readonly PageLine[], jumps: JumpsByLi
     // A pointer after it makes a question a title too: `…的约定有效吗？▶第6版`.
     return isHeadingLike(title) || QUESTION_TITLE.test(flat) ? { titleEnd, last: own.range.end.line } : undefined;
   }
-  const next = after[0] !== undefined && isSubtitle(after[0].flat) && !isSubtitle(l.flat) ? after[1] : after[0];
+  const next = below !== undefined && isSubtitle(below.flat) && !isSubtitle(l.flat) ? belowThat : below;
   if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
   const pointer = jumps.firstOn(next.n, 'see');
   return pointer && { titleEnd: l.raw.length, last: pointer.range.end.line };

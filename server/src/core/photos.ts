@@ -81,9 +81,10 @@ export function findCredit(raw: string): CaptionCredit | null {
       return { credit, start: m.index + m[0].indexOf(m[1]) };
     }
   }
-  // Credits that name after their word: only a line with a slash or with 摄影 can hold one.
-  m = trimmed.includes('/') || trimmed.includes('／') ? TEXT_AND_PHOTO_CREDIT.exec(trimmed) : null;
-  m ??= trimmed.includes('摄影') ? PHOTO_BY_CREDIT.exec(trimmed) : null;
+  // Credits that name after their word: only a line with a slash, or one that opens with 摄影,
+  // can hold one.
+  m = hasSlash(trimmed) ? TEXT_AND_PHOTO_CREDIT.exec(trimmed) : null;
+  m ??= trimmed.trimStart().startsWith('摄影') ? PHOTO_BY_CREDIT.exec(trimmed) : null;
   if (m && readCreditPeople(m[1]).length > 0) return { credit: m[1].trim(), start: m.index + m[0].indexOf(m[1]) };
   // An English credit ends in an ASCII character: a line of Han text ends otherwise, and pays no search.
   m = endsInAscii(trimmed) && (trimmed.endsWith(')') || trimmed.includes('Photo') || trimmed.includes('PHOTO')) ? CREDIT_ENGLISH.exec(trimmed) : null;
@@ -93,6 +94,15 @@ export function findCredit(raw: string): CaptionCredit | null {
     return { credit, start: m[1] !== undefined ? m.index : m.index + m[0].indexOf(credit) };
   }
   return null;
+}
+
+/** A slash, half or full width, anywhere in the line: one pass for both. */
+function hasSlash(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2f || c === 0xff0f) return true;
+  }
+  return false;
 }
 
 function endsInAscii(s: string): boolean {
