@@ -71,7 +71,7 @@ export function readOrder(blocks: readonly Block[]): Order {
     vote += before - after;
     // Two stories' headlines in one stack show in their words first: together they lean to one side.
     const parts = twoStories(lines, side);
-    const own = parts ? null : side(words);
+    const own = parts ? null : sideOf(words, before, after);
     if (parts) split.set(content[at], parts);
     else if (own) facing.set(content[at], own);
   }

@@ -78,7 +78,7 @@ class Segmenter {
         // headlines first, and under a headline that had no text before it to head (the lead
         // story's banner over a page that otherwise sets headlines after their text).
         const awaitingBody =
-          cur !== null && cur.body.length === 0 && (this.#orient === 'headline-before' || (cur.stack !== undefined && cur.photos.length === 0));
+          cur !== null && cur.body.length === 0 && (this.#orient === 'headline-before' || (cur.stack !== null && cur.photos.length === 0));
         if (!awaitingBody) this.close();
         const d = this.#open();
         d.dateline = b.line;
