@@ -6,6 +6,7 @@
 import type { LineKind, PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
 import { codeTable, hasCode, isLatinCapital } from './text';
+import { joinCreditLines } from './people';
 
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
@@ -301,15 +302,10 @@ export function wrappedAside(before: PageLine, l: PageLine): { text: string; sta
   const open = OPENS_ASIDE.exec(before.raw.trimEnd());
   if (!open) return null;
   const head = open[1].trimEnd();
-  const lastWord = head.slice(head.search(/\S+$/));
-  const firstWord = /^\S+/.exec(close[1])?.[0] ?? '';
-  const oneWord = SOURCE_WORD.test(head) || lastWord.length + firstWord.length <= MAX_JOINED_NAME;
-  const joined = oneWord ? head + close[1] : `${head} ${close[1]}`;
+  // A source's name is one word (`据` / `新华社）`); names join as a dateline's do.
+  const joined = SOURCE_WORD.test(head) ? head + close[1] : joinCreditLines([head, close[1]], false);
   return { text: joined, start: open.index + open[0].search(/[（(]/) };
 }
-
-/** A name broken by a line end is at most this long whole; longer, the two parts are two names. */
-const MAX_JOINED_NAME = 3;
 
 /**
  * Two phrases set apart by one space (`正风肃纪促廉洁 招商引资保发展`): a headline's or a kicker's
