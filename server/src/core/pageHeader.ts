@@ -63,8 +63,20 @@ const MARKS_ONLY = /^\u0001+$/;
  * The line's fields and the words between them. A field glued to other words (`第0期第4版的标题`)
  * leaves a word that is neither a field nor a section's name: the line is no header.
  */
+/** Every field holds one of these (B of a romanised masthead, …BAO): a line without any is no header. */
+const FIELD_CHARS = /[0-9０-９版期报历星周B]/;
+
+/** The last line read, and its fields: a line at the top of a page is asked for both. */
+let lastRead: { raw: string; fields: HeaderFields | null } = { raw: '', fields: null };
+
 function readFields(raw: string): HeaderFields | null {
-  if (raw.length > MAX_HEADER_CHARS) return null;
+  if (raw === lastRead.raw) return lastRead.fields;
+  const fields = raw.length > MAX_HEADER_CHARS || !FIELD_CHARS.test(raw) ? null : fieldsOf(raw);
+  lastRead = { raw, fields };
+  return fields;
+}
+
+function fieldsOf(raw: string): HeaderFields {
   let fields = 0;
   let pageId: string | undefined;
   const marked = raw

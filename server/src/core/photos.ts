@@ -39,7 +39,17 @@ const CREDIT_PLAIN = new RegExp(`(?:^|[\\s。！？”])(${CREDIT_NAMES}\\s{0,4}
 /** A plain credit that names its photographer by a title rather than by a space before its verb. */
 const NAMES_BY_TITLE = /\s(?:摄影?|供图)$|记者|通讯员|实习生/;
 /** A plain credit's last word: 摄 (photographed), 摄影 or 供图. */
-const ENDS_IN_PHOTO_VERB = /(?:摄影?|供图)$/;
+const SHE = '摄'.charCodeAt(0);
+const YING = '影'.charCodeAt(0);
+const GONG = '供'.charCodeAt(0);
+const TU = '图'.charCodeAt(0);
+
+/** The line ends in 摄, 摄影 or 供图: asked of every line, by its last characters. */
+function endsInPhotoVerb(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  const before = s.charCodeAt(s.length - 2);
+  return last === SHE || (last === YING && before === SHE) || (last === TU && before === GONG);
+}
 /**
  * A short photo news signed by who wrote its text and took its photo: `图/文 记者 李明`,
  * `文/图 本报记者 李明`. Group 1 is the credit.
@@ -73,7 +83,7 @@ export function findCredit(raw: string): CaptionCredit | null {
   let m = closes ? CREDIT_BRACKETED.exec(trimmed) : null;
   if (m) return bracketedCredit(trimmed, m[1].trim(), m.index);
   // Only a line that ends in 摄 can carry a plain credit; the test keeps the regex off the rest.
-  m = ENDS_IN_PHOTO_VERB.test(trimmed) ? CREDIT_PLAIN.exec(trimmed) : null;
+  m = endsInPhotoVerb(trimmed) ? CREDIT_PLAIN.exec(trimmed) : null;
   if (m) {
     const credit = m[1].trim();
     // `记者 张文慧 摄` needs a name; a bare verb ending a sentence (`拍摄`) is no credit.
