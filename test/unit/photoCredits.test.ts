@@ -252,3 +252,23 @@ test('an English caption runs back neither over the head set above it nor over a
     ],
   );
 });
+
+test('a headline over a caption that opens with the day the photo was taken is no part of the caption', () => {
+  const text = [
+    '本报讯（记者 郑凯）假期期间，全市12345热线共受',
+    '',
+    '理涉旅咨询类诉求862件，均在规定时限内办结。',
+    '',
+    '中秋假期我市接待游客186.3万人次',
+    '',
+    '9月15日，游客在河阳古城观看',
+    '',
+    '“月满古城”灯光秀。',
+    '',
+    '记者 黄磊 摄',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/02.news');
+  // PDF text: a blank line between every two lines of a column.
+  assert.deepEqual(p.photos.map((x) => [x.range.start.line + 1, x.credit]), [[7, '记者 黄磊 摄']]);
+  assert.equal(p.items[0].headline, '中秋假期我市接待游客186.3万人次');
+});

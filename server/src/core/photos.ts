@@ -233,8 +233,15 @@ function linesEndingInJump(lines: readonly PageLine[], jumps: readonly JumpLine[
  * than the caption's first line under it.
  */
 function headsCaption(line: PageLine, below: PageLine): boolean {
-  return isHeadingLike(line) && (clearlyShorter(line.width, below.width) || headsEnglishSentence(line, below));
+  return isHeadingLike(line) && (clearlyShorter(line.width, below.width) || headsEnglishSentence(line, below) || CAPTION_OPENING.test(below.flat));
 }
+
+/**
+ * How a caption's first sentence opens: with the day the photo was taken (`9月15日，游客在…`) or
+ * by pointing at the photo (`图为…`, `上图：`). A headline-like line above such a line is no part
+ * of its caption.
+ */
+const CAPTION_OPENING = /^(?:\d{1,2}月\d{1,2}日[，,]|图为|[上下左右中]图[：:])/;
 
 /**
  * An English head over a caption's first sentence (`Railways Log 68.7m Trips Over Holiday` over
