@@ -733,3 +733,39 @@ test('a kicker over the headline: a first line of two parallel phrases over a li
   const two = parsePage(text.replace('抢抓农时 颗粒归仓\n全市', '王阳平出席市政协中心城区\n建管'), 'file:///issue/03.news').items[0];
   assert.equal(two.kicker, null);
 });
+
+test('a continuation’s headline repeated over it at the top of the page tells nothing of the page’s own order', () => {
+  const text = [
+    '第04版：综合新闻',
+    '',
+    '全市重点项目建设现场推进会召开',
+    '',
+    '（上接第1版）会议要求，各级领导干部要带头深',
+    '入项目一线，协调解决项目建设中的困难问题。',
+    '',
+    '本报讯（记者 方立群）日前，工业和信息化部公布',
+    '第六批专精特新“小巨人”企业名单，我市3家企业',
+    '入选。专精特新“小巨人”企业是专注于细分市场的',
+    '中小企业。',
+    '',
+    '我市新增3家国家级专精特新“小巨人”企业',
+    '',
+    '本报讯（记者 黄磊）9月17日，河阳大道快速化改造',
+    '工程开工，全长6.8公里的河阳大道将实施交通管制。',
+    '',
+    '河阳大道快速化改造工程开工',
+    '',
+    '本报讯（记者 黄磊）9月17日，第二十届河阳菊花',
+    '文化节开幕。',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/04.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange)]),
+    [
+      ['全市重点项目建设现场推进会召开', 5],
+      ['我市新增3家国家级专精特新“小巨人”企业', 8],
+      ['河阳大道快速化改造工程开工', 15],
+      [null, 20],
+    ],
+  );
+});

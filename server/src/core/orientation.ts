@@ -44,7 +44,10 @@ export function readOrder(blocks: readonly Block[]): Order {
   const first = content.find((b) => b.type !== 'teaser');
   let last: Block | undefined;
   for (let i = content.length - 1; i >= 0 && !last; i--) if (content[i].type !== 'teaser' && content[i].type !== 'byline') last = content[i];
-  if (first?.type === 'stack' && (!first.inner || headsTopOfPage(content))) vote -= 2;
+  // A continuation's headline, repeated over it (`…` / `（上接第1版）…`), stands over it on any
+  // page: it says nothing of how the page sets its own stories.
+  const firstAt = first ? content.indexOf(first) : -1;
+  if (first?.type === 'stack' && !opensContinuation(content[firstAt + 1]) && (!first.inner || headsTopOfPage(content))) vote -= 2;
   if (last?.type === 'stack' && !last.inner) vote += 2;
   // The headline stacks, by place in `content`, with their words. A page of a thousand lines
   // holds a few dozen: the loops below go over the page once.
@@ -76,6 +79,11 @@ export function readOrder(blocks: readonly Block[]): Order {
     else if (own) facing.set(content[at], own);
   }
   return { orient: vote >= 0 ? 'headline-after' : 'headline-before', facing, split };
+}
+
+/** The block opens a continuation from another page: `（上接第1版）`, alone or opening its line. */
+function opensContinuation(b: Block | undefined): boolean {
+  return (b?.type === 'jump' && b.direction === 'from') || (b?.type === 'text' && b.startsWithFrom === true);
 }
 
 /** A stack's words: its headline's and its subtitle's. */
