@@ -226,7 +226,7 @@ function teaserPointer(
     return isHeadingLike(title) || QUESTION_TITLE.test(flat) ? { titleEnd, last: own.range.end.line } : undefined;
   }
   const next = below !== undefined && isSubtitle(below.flat) && !isSubtitle(l.flat) ? belowThat : below;
-  if (!next || !jumpOnly.has(next.n) || !isHeadingLike(l)) return undefined;
+  if (!next || !jumpOnly.has(next.n) || !(isHeadingLike(l) || QUESTION_TITLE.test(l.flat))) return undefined;
   const pointer = jumps.firstOn(next.n, 'see');
   return pointer && { titleEnd: l.raw.length, last: pointer.range.end.line };
 }

@@ -149,10 +149,10 @@ function scanBarePointers(text: string, out: Found[]): void {
     const arrow = g.arrow !== undefined;
     // After a book's title, `（第7版）` is its edition. Unbracketed, a page number closes a
     // digest's entry only where a list mark opens it (`●…进校园 4版`) or an arrow points to it
-    // (`…有效吗？▶第6版`): prose may end `…专版 4版`. A bracketed pointer alone on its line
-    // points from the title on the line above (`清源县7个重点项目集中开工` / `（第3版）`).
+    // (`…有效吗？▶第6版`): prose may end `…专版 4版`. A bracketed or arrowed pointer alone on its
+    // line points from the title on the line above (`清源县7个重点项目集中开工` / `（第3版）`).
     if (open !== (g.close !== undefined) || title.endsWith('》')) continue;
-    if (title.length < MIN_TITLE_CHARS && !(open && title.length === 0 && titleAbove(text, lineStart))) continue;
+    if (title.length < MIN_TITLE_CHARS && !((open || arrow) && title.length === 0 && titleAbove(text, lineStart))) continue;
     if (!open && !arrow && !LIST_MARK.test(title)) continue;
     const start = lineStart + (open || arrow ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
     const end = lineStart + m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
@@ -160,8 +160,8 @@ function scanBarePointers(text: string, out: Found[]): void {
   }
 }
 
-/** A digest entry's title ends without a sentence's end. */
-const SENTENCE_END = /[。！？；!?;]\s*$/;
+/** A digest entry's title ends without a statement's end (a question may title an entry). */
+const SENTENCE_END = /[。！；!;]\s*$/;
 
 /** The nearest non-blank line above `lineStart` could be a digest entry's title. */
 function titleAbove(text: string, lineStart: number): boolean {
