@@ -773,3 +773,21 @@ test('a continuation’s headline repeated over it at the top of the page tells 
     ],
   );
 });
+
+test('a column’s label closes the headline stack set above it: both lines of the headline stay the story’s', () => {
+  const text = [
+    '今年以来，柳河县人民法院开展“护薪”专项执行',
+    '行动，共执结涉农民工工资案件138件，执行到位',
+    '金额1260余万元。',
+    '',
+    '法院“护薪”出实招',
+    '46名农民工领回87万元欠薪',
+    '',
+    '以案说法',
+    '',
+    '“自愿放弃社保”的约定有效吗？',
+  ].join('\n');
+  const [story] = parsePage(text, 'file:///issue/06.news').items;
+  assert.equal(story.headline, '法院“护薪”出实招46名农民工领回87万元欠薪');
+  assert.equal(story.bodyRange.end.line + 1, 3);
+});

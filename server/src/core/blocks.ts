@@ -286,7 +286,7 @@ export function isColumnTag(flat: string): boolean {
  * `教育时评`, `金融课堂`, `警方提示`. Such a label opens a piece of its own; it never stands
  * inside running text.
  */
-const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示)$|^编后语?$/;
+const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法)$|^编后语?$/;
 
 function opensOpinionColumn(run: readonly StackLine[]): boolean {
   return run[0].role === 'kicker' && OPINION_COLUMN.test(run[0].line.flat);
@@ -351,7 +351,8 @@ function isHardBoundary(b: Block | undefined): boolean {
     case 'jump':
       return b.direction === 'from';
     case 'text':
-      return b.startsWithFrom === true;
+      // A column's label opens a piece of its own: what stands before it is closed.
+      return b.startsWithFrom === true || OPINION_COLUMN.test(b.line.flat);
     default:
       return false;
   }
@@ -432,7 +433,7 @@ function groupStacks(blocks: Block[]): Block[] {
       const afterByline = run.length > 0 && run[run.length - 1].role === 'byline' && run.some((s) => s.role === 'headline');
       if (x.type === 'byline') run.push({ line: x.line, role: 'byline' });
       // A byline closes the stack it follows; numbered lines open sections, never continue a headline.
-      else if (x.type === 'text' && headlineLike(blocks, j) && !afterByline && !(run.length > 0 && isNumbered(x.line.flat))) {
+      else if (x.type === 'text' && headlineLike(blocks, j) && !afterByline && !(run.length > 0 && (isNumbered(x.line.flat) || OPINION_COLUMN.test(x.line.flat)))) {
         run.push({ line: x.line, role: stackRole(x.line.flat, run) });
       } else break;
     }
