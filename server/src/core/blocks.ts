@@ -25,7 +25,7 @@ import {
   wrappedAside,
 } from './classify';
 import { clearlyShorter } from './columns';
-import { headerPageId, isTopFurniture } from './pageHeader';
+import { readTopLine } from './pageHeader';
 import { isLatinCapital } from './text';
 
 export type StackLineRole = 'kicker' | 'headline' | 'subtitle' | 'byline';
@@ -59,6 +59,9 @@ export type Block =
   | { readonly type: 'furniture'; readonly line: PageLine; readonly pageId?: string; readonly briefs?: boolean }
   /** Headline material. `inner` stacks stand between paragraphs of running text and may be section heads. */
   | { readonly type: 'stack'; readonly lines: readonly StackLine[]; readonly inner: boolean };
+
+/** What a line below the page's top is of the top's furniture: nothing. */
+const NOT_AT_TOP = { pageId: undefined, furniture: false };
 
 /**
  * How many content lines at the top of a page may be page furniture, whatever stands among them;
@@ -148,9 +151,10 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       blocks.push({ type: 'jump', line: l, direction: byLine.startingOn(l.n)[0]?.direction });
       continue;
     }
-    const pageId = atTop ? headerPageId(l) : undefined;
+    const top = atTop ? readTopLine(l) : NOT_AT_TOP;
+    const pageId = top.pageId;
     const kind = lineKind(l);
-    const topOfPage = atTop && isTopFurniture(l);
+    const topOfPage = top.furniture;
     if (pageId !== undefined || kind === 'editor' || kind === 'furniture' || topOfPage) {
       blocks.push(kind === 'furniture' && isBriefsLabel(l.flat) ? { type: 'furniture', line: l, briefs: true } : { type: 'furniture', line: l, pageId });
       continue;

@@ -59,21 +59,15 @@ const BARE_PAGE = /^[A-Z]?\d{1,2}$/;
 const FIELD_MARK = '\u0001';
 const MARKS_ONLY = /^\u0001+$/;
 
+/** Every field holds one of these (B of a romanised masthead, …BAO): a line without any is no header. */
+const FIELD_CHARS = /[0-9０-９版期报历星周B]/;
+
 /**
  * The line's fields and the words between them. A field glued to other words (`第0期第4版的标题`)
  * leaves a word that is neither a field nor a section's name: the line is no header.
  */
-/** Every field holds one of these (B of a romanised masthead, …BAO): a line without any is no header. */
-const FIELD_CHARS = /[0-9０-９版期报历星周B]/;
-
-/** The last line read, and its fields: a line at the top of a page is asked for both. */
-let lastRead: { raw: string; fields: HeaderFields | null } = { raw: '', fields: null };
-
 function readFields(raw: string): HeaderFields | null {
-  if (raw === lastRead.raw) return lastRead.fields;
-  const fields = raw.length > MAX_HEADER_CHARS || !FIELD_CHARS.test(raw) ? null : fieldsOf(raw);
-  lastRead = { raw, fields };
-  return fields;
+  return raw.length > MAX_HEADER_CHARS || !FIELD_CHARS.test(raw) ? null : fieldsOf(raw);
 }
 
 function fieldsOf(raw: string): HeaderFields {
@@ -103,22 +97,21 @@ function onlySectionNames(words: readonly string[]): boolean {
   return words.length <= MAX_HEADER_WORDS && words.every((w) => SECTION_NAME.test(w));
 }
 
-/** The page id a header line names, or undefined when the line is no page header. */
-export function headerPageId(l: PageLine): string | undefined {
-  const m = PAGE_HEADER.exec(l.flat);
-  if (m) return m[1] ?? m[2] ?? m[3] ?? m[4];
-  const header = readFields(l.raw);
-  return header?.pageId !== undefined && onlySectionNames(header.words) ? header.pageId : undefined;
-}
-
 /**
- * A line of the masthead block or the page's date, without a page number: furniture when it
- * stands at the top of the page.
+ * What a line at the top of the page is: a page header naming the page's id, or other furniture
+ * (the masthead block, the page's date, a section's name), or neither. Read once per line.
  */
-export function isTopFurniture(l: PageLine): boolean {
-  if (MASTHEAD.test(l.flat) || DATE_LINE.test(l.flat) || isSectionLabel(l.raw)) return true;
+export function readTopLine(l: PageLine): { pageId: string | undefined; furniture: boolean } {
+  const m = PAGE_HEADER.exec(l.flat);
+  if (m) return { pageId: m[1] ?? m[2] ?? m[3] ?? m[4], furniture: true };
   const header = readFields(l.raw);
-  return header !== null && header.fields > 0 && header.words.length <= 1 && onlySectionNames(header.words);
+  if (header?.pageId !== undefined && onlySectionNames(header.words)) return { pageId: header.pageId, furniture: true };
+  const furniture =
+    MASTHEAD.test(l.flat) ||
+    DATE_LINE.test(l.flat) ||
+    isSectionLabel(l.raw) ||
+    (header !== null && header.fields > 0 && header.words.length <= 1 && onlySectionNames(header.words));
+  return { pageId: undefined, furniture };
 }
 
 /** The endings of a page section's or column's name: `县区新闻`, `要闻`, `理论`, `社会·民生`, `县区传真`. */
