@@ -7,6 +7,7 @@ import type { PageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import { isHeadingLike } from './classify';
 import { clearlyShorter } from './columns';
+import { bigrams } from './similarity';
 
 export interface Draft {
   readonly body: PageLine[];
@@ -32,6 +33,10 @@ export const textOf = (lines: readonly PageLine[]): string => lines.map((l) => l
 /** The headline lines of a stack as one text: what its words are weighed by. */
 export const stackText = (lines: readonly StackLine[]): string =>
   lines.filter((s) => s.role === 'headline').map((s) => s.line.flat).join('');
+
+/** A stack's words, as headlines are placed by them: its headline's and its subtitle's bigrams. */
+export const stackWords = (lines: readonly StackLine[]): Set<number> =>
+  bigrams(lines.map((s) => (s.role === 'headline' || s.role === 'subtitle' ? s.line.flat : '')).join(''));
 
 /** Where a page sets its headlines: after their text (PDF e-paper) or before it (clean exports). */
 export type Orientation = 'headline-after' | 'headline-before';

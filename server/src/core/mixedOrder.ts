@@ -5,9 +5,9 @@
  * one's text begins.
  */
 import type { StackLine } from './blocks';
-import { type Draft, newDraft } from './draft';
+import { type Draft, newDraft, stackWords } from './draft';
 import { lineEndsSentence } from './classify';
-import { BigramIndex, bigrams } from './similarity';
+import { BigramIndex } from './similarity';
 
 /** The new headline takes most of its words from its own text, */
 const OWN_OVERLAP = 0.5;
@@ -23,8 +23,8 @@ const MIN_LINES = 2;
  */
 export function splitOwnText(d: Draft, after: readonly StackLine[]): Draft | null {
   if (!d.stack || d.body.length < 2 * MIN_LINES) return null;
-  const own = wordsOf(d.stack);
-  const next = wordsOf(after);
+  const own = stackWords(d.stack);
+  const next = stackWords(after);
   if (own.size === 0 || next.size === 0) return null;
   const wanted = new Set([...own, ...next]);
   const index = new BigramIndex(d.body.map((l) => l.flat), wanted);
@@ -56,11 +56,6 @@ export function splitOwnText(d: Draft, after: readonly StackLine[]): Draft | nul
   d.source = null;
   d.ended = true;
   return tail;
-}
-
-/** A stack's words: its headline's and its subtitle's (a feature's subtitle names its subject plainly). */
-function wordsOf(stack: readonly StackLine[]): Set<number> {
-  return bigrams(stack.map((s) => (s.role === 'headline' || s.role === 'subtitle' ? s.line.flat : '')).join(''));
 }
 
 /** Moves the items of `from` that `belongs` to the end of `to`, in order. */

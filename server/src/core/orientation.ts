@@ -4,8 +4,8 @@
  * from where its headline stacks stand and which text their words belong to.
  */
 import type { Block, StackLine } from './blocks';
-import type { Orientation } from './draft';
-import { BigramIndex, bigrams } from './similarity';
+import { type Orientation, stackWords } from './draft';
+import { BigramIndex } from './similarity';
 import { isSalutation } from './classify';
 import { looksLikeFirstLine } from './columns';
 import { shapedLikeSubhead } from './sections';
@@ -59,7 +59,7 @@ export function readOrder(blocks: readonly Block[]): Order {
     // An inner stack is running text too: the first line of a paragraph, taken for a headline.
     text.push(b.type === 'text' || b.type === 'dateline' ? b.line.flat : b.type === 'stack' && b.inner ? b.lines.map((s) => s.line.flat).join('') : '');
     if (b.type !== 'stack' || b.inner) continue;
-    const words = wordsOf(b.lines);
+    const words = stackWords(b.lines);
     stacks.push({ at: i, lines: b.lines, words });
     for (const w of words) wanted.add(w);
   }
@@ -86,11 +86,6 @@ function opensContinuation(b: Block | undefined): boolean {
   return (b?.type === 'jump' && b.direction === 'from') || (b?.type === 'text' && b.startsWithFrom === true);
 }
 
-/** A stack's words: its headline's and its subtitle's. */
-function wordsOf(lines: readonly StackLine[]): Set<number> {
-  return bigrams(lines.map((s) => (s.role === 'headline' || s.role === 'subtitle' ? s.line.flat : '')).join(''));
-}
-
 /** The side words come from when they come from one side alone: most of them there, few on the other. */
 function sideOf(words: ReadonlySet<number>, before: number, after: number): Facing | null {
   if (words.size < DECISIVE_WORDS || Math.max(before, after) < DECISIVE_SHARE || Math.min(before, after) > STRAY_SHARE) return null;
@@ -110,7 +105,7 @@ function twoStories(lines: readonly StackLine[], side: (words: ReadonlySet<numbe
     const head = lines.slice(0, cut);
     const tail = lines.slice(cut);
     if (!head.some((s) => s.role === 'headline')) continue;
-    if (side(wordsOf(head)) === 'preceding' && side(wordsOf(tail)) === 'following') return [head, tail];
+    if (side(stackWords(head)) === 'preceding' && side(stackWords(tail)) === 'following') return [head, tail];
   }
   return null;
 }
