@@ -298,8 +298,12 @@ connection.onDidChangeWatchedFiles(async (params) => {
  * outline and diagnostics of each superseded version while someone types.
  */
 const cancelled = <D = void>(data?: D) => new ResponseError<D>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.', data);
-/** For a pull the client cancelled itself there is nothing to pull again. */
-const diagnosticsCancelled = () => cancelled<DiagnosticServerCancellationData>({ retriggerRequest: false });
+/**
+ * A client cancels a pull when it wants a newer one (the page changed, or a refresh came while the
+ * pull ran) and waits for this answer to send it: vscode-languageclient drops that next pull when
+ * told `retriggerRequest: false`, and the page then shows no diagnostics until the next refresh.
+ */
+const diagnosticsCancelled = () => cancelled<DiagnosticServerCancellationData>({ retriggerRequest: true });
 
 connection.languages.diagnostics.on(async (params, token) => {
   if (token.isCancellationRequested) return diagnosticsCancelled();

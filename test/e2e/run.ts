@@ -327,7 +327,9 @@ async function suitePass(env: Env): Promise<void> {
   const serverLog = createWriteStream(path.join(ARTIFACTS, 'suite-code-server.log'));
   const automationLog = createWriteStream(path.join(ARTIFACTS, 'suite-automation.log'));
   log(`suite: code-server on 127.0.0.1:${port}, extension from source, workspace ${d.workspace}`);
-  const server = await startServer(env, d, port, ['--vscode-option', 'enable-smoke-test-driver'], serverLog);
+  // At log level trace the client writes every message it sends and receives to Galley's
+  // output channel: the record to read when a test fails on timing in CI.
+  const server = await startServer(env, d, port, ['--vscode-option', 'enable-smoke-test-driver', '--log', 'trace'], serverLog);
   const { context, page } = await browser(env, d);
   try {
     let exit!: (r: { code: number; logs: { relativePath: string; contents: string }[] }) => void;
@@ -393,7 +395,39 @@ async function suitePass(env: Env): Promise<void> {
     await stop(server);
     serverLog.end();
     automationLog.end();
+    keepGalleyLogs(d);
   }
+}
+
+/**
+ * Copies the extension host's Galley output channel (the client's message trace and the
+ * server's log) into the artifacts, and prints it when the suite failed: CI keeps only
+ * what is printed.
+ */
+function keepGalleyLogs(d: Dirs): void {
+  /** Lines printed from each end of a long log. */
+  const LOG_ENDS = 100;
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/galley/i.test(e.name) && e.name.endsWith('.log')) found.push(p);
+    }
+  };
+  if (existsSync(path.join(d.userData, 'logs'))) walk(path.join(d.userData, 'logs'));
+  const suiteFailed = results.some((r) => !r.ok && /suite/.test(r.name));
+  for (const f of found) {
+    const text = readFileSync(f, 'utf8');
+    const target = path.join(ARTIFACTS, 'suite-logs', 'galley', path.basename(f));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    if (!suiteFailed) continue;
+    const lines = text.split('\n');
+    const shown = lines.length <= 2 * LOG_ENDS ? lines : [...lines.slice(0, LOG_ENDS), '…', ...lines.slice(-LOG_ENDS)];
+    console.log(`    ── ${path.basename(f)}:\n${shown.map((l) => `    : ${l}`).join('\n')}`);
+  }
+  if (suiteFailed && !found.length) console.log('    (no Galley output channel log was found)');
 }
 
 // ── Pass 2: the packaged extension, as a person sees it ───────────────────────────────────────

@@ -173,11 +173,14 @@ suite('Galley in VS Code', () => {
   });
 
   test('a page added on disk is read and resolves the jump line (file watching)', async () => {
+    // Without the warning there first, its absence below would prove nothing.
+    const missing = (): boolean => galleyDiagnostics(sample).some((d) => codeOf(d) === 'jump-target-missing' && d.range.start.line === LINE_JUMP_TO_4);
+    assert.ok(missing(), `jump-target-missing on line ${LINE_JUMP_TO_4 + 1} before 04.news.txt exists: ${listDiagnostics(sample)()}`);
     await vscode.workspace.fs.writeFile(page4, new TextEncoder().encode(PAGE_4_TEXT));
     await when(
       'jump-target-missing on line 273 to go once 04.news.txt exists',
       [vscode.languages.onDidChangeDiagnostics],
-      () => !galleyDiagnostics(sample).some((d) => codeOf(d) === 'jump-target-missing' && d.range.start.line === LINE_JUMP_TO_4),
+      () => !missing(),
       listDiagnostics(sample),
     );
   });
