@@ -791,3 +791,38 @@ test('a column’s label closes the headline stack set above it: both lines of t
   assert.equal(story.headline, '法院“护薪”出实招46名农民工领回87万元欠薪');
   assert.equal(story.bodyRange.end.line + 1, 3);
 });
+
+test('a brief titled in brackets on its first line (`【标题】正文…`): the title heads it, the line is its text', () => {
+  const text = [
+    '为地区经济增长注入动力。',
+    '',
+    '环球速览',
+    '',
+    '【湖北一水库完成除险加固】据新华社电 湖',
+    '',
+    '北省安陆市梅花水库除险加固工程12日通过',
+    '',
+    '竣工验收，可保护下游约3万人。',
+    '',
+    '【阿根廷央行下调基准利率】据',
+    '',
+    '新华社电 阿根廷央行11日宣布，将基准利',
+    '',
+    '率下调至40%。',
+    '',
+    '【相关链接】梅花水库建于1958年，',
+    '',
+    '是当地重要的灌溉水源。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/07.news').items.filter((x) => x.headline);
+  assert.deepEqual(
+    items.map((x) => [x.headline, line(x.headlineRange), line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      ['湖北一水库完成除险加固', 5, 5, 9],
+      // The dateline wrapped after the title's line stays this brief's text.
+      ['阿根廷央行下调基准利率', 11, 11, 19],
+    ],
+  );
+  // The headline's range is the title, not the text after it on its line.
+  assert.deepEqual(items[0].headlineRange, { start: { line: 4, character: 1 }, end: { line: 4, character: 12 } });
+});

@@ -33,6 +33,8 @@ export type StackLineRole = 'kicker' | 'headline' | 'subtitle' | 'byline';
 export interface StackLine {
   readonly line: PageLine;
   readonly role: StackLineRole;
+  /** The columns of the line the part takes, when it shares the line with text: `【标题】正文…`. */
+  readonly span?: { readonly start: number; readonly end: number };
 }
 
 export type Block =
@@ -45,6 +47,8 @@ export type Block =
       readonly startsWithFrom?: boolean;
       /** the line signs its article off: an author or source in brackets after its last sentence */
       readonly signsOff?: boolean;
+      /** the line opens a brief with its title in brackets (`【标题】正文…`): the title's columns */
+      readonly title?: { readonly start: number; readonly end: number };
     }
   | { readonly type: 'dateline'; readonly line: PageLine }
   | { readonly type: 'source'; readonly line: PageLine }
@@ -170,16 +174,35 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       blocks.push({ type: 'signature', lines: [...signatoryLines(blocks), l] });
       continue;
     }
-    if (kind === 'dateline') blocks.push({ type: 'dateline', line: l });
+    const prev = blocks[blocks.length - 1];
+    // A brief's dateline runs on from its title's line (`【…】据` / `新华社电 …`): it is that brief's text.
+    if (kind === 'dateline' && !(prev?.type === 'text' && prev.title)) blocks.push({ type: 'dateline', line: l });
     else if (kind === 'byline' || placesByline(l, blocks[blocks.length - 1])) blocks.push({ type: 'byline', line: l });
     else if (kind === 'source') blocks.push({ type: 'source', line: l });
     else {
       const from = byLine.firstOn(l.n, 'from');
       const startsWithFrom = from !== undefined && from.range.start.character <= l.indent;
-      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom, signsOff: signsOff(l, blocks[blocks.length - 1]) });
+      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom, signsOff: signsOff(l, prev), title: inlineTitle(l) });
     }
   }
   return groupStacks(blocks);
+}
+
+/**
+ * A title in brackets with the text running on after it on its line: `【印尼一火山喷发】据新华社电…`,
+ * how a column of briefs titles each. A label inside an article (`【编者按】`, `【相关链接】`,
+ * `【法官说法】`) is shorter, or ends in a label's word.
+ */
+const INLINE_TITLE = /^[【〖]([^【】〖〗]{5,30})[】〗](?=\S)/;
+const LABEL_WORD = /(?:按|话|语|说法|链接|手记|观点|回顾|提示|阅读|点评|背景|案情|档案|名片|解读|资料|声音|数据)$/;
+
+function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
+  const c = l.flat.charCodeAt(0);
+  if (c !== 0x3010 && c !== 0x3016) return undefined;
+  const m = INLINE_TITLE.exec(l.flat);
+  if (!m || LABEL_WORD.test(m[1])) return undefined;
+  const close = l.raw.indexOf(l.raw.includes('】') ? '】' : '〗', l.indent);
+  return { start: l.indent + 1, end: close };
 }
 
 /**
@@ -387,7 +410,7 @@ function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
  */
 function headlineLike(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i];
-  return b.type === 'text' && !b.endsWithJump && !b.startsWithFrom && (isHeadingLike(b.line) || headsEnglishStory(blocks, i));
+  return b.type === 'text' && !b.endsWithJump && !b.startsWithFrom && !b.title && (isHeadingLike(b.line) || headsEnglishStory(blocks, i));
 }
 
 /** How many lines an English head and its deck take above the byline or dateline under them. */

@@ -32,11 +32,14 @@ export const newDraft = (): Draft => ({ body: [], stack: null, dateline: null, p
 export const textOf = (lines: readonly PageLine[]): string => lines.map((l) => l.flat).join('');
 /** The headline lines of a stack as one text: what its words are weighed by. */
 export const stackText = (lines: readonly StackLine[]): string =>
-  lines.filter((s) => s.role === 'headline').map((s) => s.line.flat).join('');
+  lines.filter((s) => s.role === 'headline').map(partText).join('');
+
+/** A stack line's own words: a title sharing its line with text (`【标题】正文…`) is only the title. */
+const partText = (s: StackLine): string => (s.span ? s.line.raw.slice(s.span.start, s.span.end).replace(/\s+/g, '') : s.line.flat);
 
 /** A stack's words, as headlines are placed by them: its headline's and its subtitle's bigrams. */
 export const stackWords = (lines: readonly StackLine[]): Set<number> =>
-  bigrams(lines.map((s) => (s.role === 'headline' || s.role === 'subtitle' ? s.line.flat : '')).join(''));
+  bigrams(lines.map((s) => (s.role === 'headline' || s.role === 'subtitle' ? partText(s) : '')).join(''));
 
 /** Where a page sets its headlines: after their text (PDF e-paper) or before it (clean exports). */
 export type Orientation = 'headline-after' | 'headline-before';

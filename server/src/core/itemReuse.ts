@@ -62,7 +62,7 @@ function readsAsBefore(lines: readonly PageLine[], before: readonly PageLine[], 
   return true;
 }
 
-const stackShape = (s: readonly StackLine[], by: number): string => s.map((x) => `${x.line.n - by}${x.role[0]}`).join(',');
+const stackShape = (s: readonly StackLine[], by: number): string => s.map((x) => `${x.line.n - by}${x.role[0]}${x.span ? 's' : ''}`).join(',');
 
 const photoShape = (p: PhotoBlock, credits: ReadonlyMap<PhotoBlock, number>, by: number): string =>
   `${p.first - by}-${p.last - by}:${p.marker ?? ''}:${p.credit ?? ''}:${p.ownCredit ? 1 : 0}:${(credits.get(p) ?? p.last) - by}`;

@@ -165,8 +165,11 @@ function readable(raw: string): string {
 }
 
 function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']): { text: string; range: Range } | null {
-  const lines = (stack ?? []).filter((s) => s.role === role).map((s) => s.line);
-  if (lines.length === 0) return null;
+  const parts = (stack ?? []).filter((s) => s.role === role);
+  if (parts.length === 0) return null;
+  const { span, line } = parts[0];
+  if (span) return { text: readable(line.raw.slice(span.start, span.end)), range: range(line.n, span.start, line.n, span.end) };
+  const lines = parts.map((s) => s.line);
   return { text: joinWrapped(lines.map((l) => readable(l.raw))), range: spanRange(lines[0], lines[lines.length - 1]) };
 }
 

@@ -90,6 +90,15 @@ class Segmenter {
         // A continuation (`（上接1版）`) opens an item of its own: the text above it is another story's.
         const continues = b.type === 'jump' ? b.direction === 'from' : b.startsWithFrom;
         if (continues && cur !== null && cur.body.length > 0) this.close();
+        // A brief titled on its own first line (`【标题】正文…`) starts afresh, unless a headline
+        // above is still waiting for its text.
+        if (b.type === 'text' && b.title && !(cur?.stack && cur.body.length === 0)) {
+          this.close();
+          const d = this.#open();
+          d.stack = [{ line: b.line, role: 'headline', span: b.title }];
+          d.body.push(b.line);
+          return;
+        }
         const d = this.#openForText();
         d.body.push(b.line);
         // A jump onward (at the line's end or on a line of its own) or a signature closes the
