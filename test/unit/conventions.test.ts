@@ -461,7 +461,11 @@ test('numbered clauses that run on at the column’s width are a notice’s para
 
 test('a headline’s second line may open with a decimal figure (1.5万名跑者…): it is no list number', () => {
   const text = ['本报讯 5月5日，2024汾阳马拉松鸣枪开跑，来自', '全国各地的1.5万名跑者参赛。 （刘晓军）', '', '汾阳马拉松', '', '1.5万名跑者激情开跑', '', '责任编辑：刘洋'].join('\n');
-  assert.deepEqual(parsePage(text, 'file:///issue/07.news').items.map((x) => x.headline), ['汾阳马拉松1.5万名跑者激情开跑']);
+  // The short first line is the kicker: the headline's two lines are one title, not a list.
+  assert.deepEqual(
+    parsePage(text, 'file:///issue/07.news').items.map((x) => [x.kicker, x.headline]),
+    [['汾阳马拉松', '1.5万名跑者激情开跑']],
+  );
 });
 
 test('a feature headed before its text, then a story headed after its own: the second headline’s words find where its text begins', () => {
@@ -825,4 +829,31 @@ test('a brief titled in brackets on its first line (`【标题】正文…`): th
   );
   // The headline's range is the title, not the text after it on its line.
   assert.deepEqual(items[0].headlineRange, { start: { line: 4, character: 1 }, end: { line: 4, character: 12 } });
+});
+
+test('a two-line stack: a short first line complete in itself is the kicker; a subject or a wrapped line is not', () => {
+  const story = (head: string[]) =>
+    parsePage(
+      [
+        '2024年6月3日 星期一 第5版',
+        '',
+        ...head.flatMap((h) => [h, '']),
+        '本报讯（记者 周明）6月2日，河阳市第三届',
+        '全民运动会在市体育中心开幕，来自全市的',
+        '2600余名运动员参加比赛。',
+      ].join('\n'),
+      'file:///issue/05.news',
+    ).items[0];
+  const read = (head: string[]) => {
+    const s = story(head);
+    return [s.kicker, s.headline];
+  };
+  assert.deepEqual(read(['全民健身正当时', '市第三届全民运动会开幕 2600余名运动员参赛']), ['全民健身正当时', '市第三届全民运动会开幕 2600余名运动员参赛']);
+  // Over a headline that names its subject first, whatever their lengths.
+  assert.deepEqual(read(['赛场内外尽显活力', '河阳：全民运动会开幕']), ['赛场内外尽显活力', '河阳：全民运动会开幕']);
+  // An organisation's name is the subject of the line under it.
+  assert.deepEqual(read(['河阳市体育局', '举办第三届全民运动会开幕式']), [null, '河阳市体育局举办第三届全民运动会开幕式']);
+  // Lines about as long are one headline in two lines; so is a line that runs on.
+  assert.deepEqual(read(['全民运动会开幕', '两千余名运动员参赛']), [null, '全民运动会开幕两千余名运动员参赛']);
+  assert.deepEqual(read(['河阳：“全民健身”', '成为城市新名片']), [null, '河阳：“全民健身”成为城市新名片']);
 });

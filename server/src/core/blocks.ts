@@ -386,15 +386,39 @@ function isHardBoundary(b: Block | undefined): boolean {
 }
 
 /**
- * A kicker (引题) over the headline: a first line that sets two parallel phrases apart (`抢抓农时
- * 颗粒归仓` / `全市86.5万亩小麦收获过九成`) over a headline line that does not. A headline in two
- * lines runs on from its first line instead.
+ * A kicker (引题) over the headline:
+ * - a first line that sets two parallel phrases apart (`抢抓农时 颗粒归仓` / `全市86.5万亩小麦
+ *   收获过九成`) over a headline line that does not;
+ * - of a two-line stack, a first line complete in itself that is clearly shorter than the line
+ *   under it (`网恋需谨慎` / `冒充“军官”行骗 男子获刑六年`), or that stands over a headline naming
+ *   its subject first (`一株连翘“黄”了一方产业` / `方山：小药材撑起致富大产业`).
+ * A headline in two lines runs on from its first line instead, and its lines are about as long.
  */
 function withKicker(lines: readonly StackLine[]): StackLine[] {
   const [first, second] = lines;
   if (first?.role !== 'headline' || second?.role !== 'headline') return [...lines];
-  if (!setsPhrasesApart(first.line.raw) || setsPhrasesApart(second.line.raw)) return [...lines];
+  const parallel = setsPhrasesApart(first.line.raw) && !setsPhrasesApart(second.line.raw);
+  if (!parallel && !(lines[2]?.role !== 'headline' && shortLead(first.line, second.line))) return [...lines];
   return [{ line: first.line, role: 'kicker' }, ...lines.slice(1)];
+}
+
+/** A kicker is at most this share of the headline's width. */
+const KICKER_SHARE = 0.7;
+/** A headline that names its subject first: `方山：小药材撑起致富大产业`. */
+const SUBJECT_FIRST = /^[^，。：:“”]{2,8}[：:]\S/;
+/**
+ * A first line that names an organisation or a place is the subject of the line under it
+ * (`柳林农商银行` / `开展金融消保知识宣传活动`), not a kicker.
+ */
+const NAMES_SUBJECT = /(?:[局委厅办院所站队省市县区镇乡村]|中心|协会|学会|公司|银行|集团|政府|大学|学校|医院|街道|社区)$/;
+/** A line that runs on into the next: it ends where a phrase cannot, */
+const RUNS_ON = /[：:，、“‘《（(—]$/;
+/** or the next line opens with what closes a phrase. */
+const CLOSES = /^[”’》）)、，。！？]/;
+
+function shortLead(first: PageLine, second: PageLine): boolean {
+  if (RUNS_ON.test(first.flat) || CLOSES.test(second.flat) || NAMES_SUBJECT.test(first.flat)) return false;
+  return first.width <= KICKER_SHARE * second.width || (SUBJECT_FIRST.test(second.flat) && !/[：:]/.test(first.flat));
 }
 
 /** The role of a line in the stack `run` is gathering. */
