@@ -712,14 +712,15 @@ test('digest entries: a pointer on the line under its title, an arrow to the pag
   ].join('\n');
   const p = parsePage(text, 'file:///issue/01.news');
   assert.deepEqual(
-    p.items.map((x) => [x.kind, x.headline]),
+    p.items.map((x) => [x.kind, x.headline, x.subtitle]),
     [
-      ['teaser', '清源县7个重点项目集中开工'],
-      ['teaser', '以案说法：“自愿放弃社保”的约定有效吗？'],
-      ['teaser', '让绿色成为高质量发展最亮底色'],
-      ['teaser', '秋季腹泻，孩子该不该止泻？'],
+      ['teaser', '清源县7个重点项目集中开工', null],
+      ['teaser', '以案说法：“自愿放弃社保”的约定有效吗？', null],
+      ['teaser', '让绿色成为高质量发展最亮底色', '——访市生态环境局局长张卫东'],
+      ['teaser', '秋季腹泻，孩子该不该止泻？', null],
     ],
   );
+  assert.equal(line(p.items[2].subtitleRange), 9);
   assert.deepEqual(p.jumps.map((j) => [j.text, j.page]), [['（第3版）', 3], ['▶第6版', 6], ['（详见第5版）', 5], ['▶第7版', 7]]);
   // Prose ending a sentence is no title: the bracketed page under it points from nothing.
   const prose = parsePage('全市上下要抓好落实。\n（第3版）\n', 'file:///issue/01.news');

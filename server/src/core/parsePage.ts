@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, isEnglishBylinePlace, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
+import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -174,7 +174,7 @@ function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']):
 }
 
 function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits: ReadonlyMap<PhotoBlock, number>, depth: Depth): Item {
-  if (d.teaser) return toTeaser(d.teaser.title, d.teaser.titleEnd, lines[d.teaser.last]);
+  if (d.teaser) return toTeaser(d.teaser.title, d.teaser.titleEnd, lines[d.teaser.last], lines);
   // A draft of photos has no text of its own: its captions are its body. A headline with no
   // text or photos under it (the page was cut after it) is its own body.
   const body = [...(d.body.length ? d.body : d.photos.length ? d.photos.map((p) => lines[p.first]) : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
@@ -288,19 +288,23 @@ function dedupe(people: Person[]): Person[] {
   return people.filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
 
-/** A teaser: its title runs from the line's start (a list mark aside) to `pointerAt`. */
-function toTeaser(title: PageLine, pointerAt: number, last: PageLine): Item {
+/**
+ * A teaser: its title runs from the line's start (a list mark aside) to `pointerAt`; a subtitle
+ * may stand between it and its pointer (`…最亮底色` / `——访市生态环境局局长张卫东` / `（详见第5版）`).
+ */
+function toTeaser(title: PageLine, pointerAt: number, last: PageLine, lines: readonly PageLine[]): Item {
   const titleStart = title.indent + (LIST_MARK.exec(title.raw.slice(title.indent))?.[0].length ?? 0);
   const titleEnd = title.raw.slice(0, pointerAt).trimEnd().length;
   const text = readable(title.raw.slice(titleStart, titleEnd));
+  const subtitle = lines.slice(title.n + 1, last.n).find((l) => !l.blank && isSubtitle(l.flat));
   return {
     kind: 'teaser',
     kicker: null,
     kickerRange: null,
     headline: text,
     headlineRange: range(title.n, titleStart, title.n, titleEnd),
-    subtitle: null,
-    subtitleRange: null,
+    subtitle: subtitle ? readable(subtitle.raw) : null,
+    subtitleRange: subtitle ? lineRange(subtitle) : null,
     bodyRange: spanRange(title, last),
     dateline: null,
     byline: null,
