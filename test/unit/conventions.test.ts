@@ -858,3 +858,46 @@ test('a two-line stack: a short first line complete in itself is the kicker; a s
   assert.deepEqual(read(['全民运动会开幕', '两千余名运动员参赛']), [null, '全民运动会开幕两千余名运动员参赛']);
   assert.deepEqual(read(['河阳：“全民健身”', '成为城市新名片']), [null, '河阳：“全民健身”成为城市新名片']);
 });
+
+test('page headers: editors and English section names among the fields, a section’s dotted name, a masthead’s lines, a header at the foot', () => {
+  const body = ['本报讯（记者 周明）6月2日，河阳市第三届全民', '运动会在市体育中心开幕。', '', '全民运动会开幕'];
+  const read = (head: string[], foot: string[] = []) => parsePage([...head, '', ...body, '', ...foot].join('\n'), 'file:///issue/page.news');
+  const editors = read(['第6版 速览 2025年4月9日 星期三 责任编辑：邵婉婷']);
+  assert.equal(editors.id, 6);
+  assert.deepEqual(editors.furniture.editors.map((x) => x.name), ['邵婉婷']);
+  assert.equal(read(['2025年4月9日 星期三 第12版 英文新闻 ENGLISH NEWS']).id, 12);
+  const dotted = read(['第9版', '经济·数据 2025年4月9日 星期三']);
+  assert.equal(dotted.furniture.date?.text, '2025年4月9日 星期三');
+  const masthead = read([
+    '2025年4月9日 星期三 第1版 要闻',
+    '河阳日报',
+    '中共河阳市委主管主办 河阳日报社出版',
+    '乙巳年三月十二 今日12版',
+    '邮发代号：63-52 第9817号',
+    '今日天气：多云转小雨 14℃～22℃ 东南风3级',
+  ]);
+  assert.deepEqual(masthead.items.map((x) => [x.headline, line(x.bodyRange)]), [['全民运动会开幕', 8]]);
+  const foot = read([], ['第5版 2025年4月9日 星期三 深度 责任编辑：宁 远']);
+  assert.equal(foot.id, 5);
+  assert.equal(foot.idSource, 'header');
+  assert.deepEqual(foot.furniture.editors.map((x) => x.name), ['宁远']);
+  assert.deepEqual(foot.items.map((x) => x.headline), ['全民运动会开幕']);
+});
+
+test('digest entries titled by a question with more after it, or by an English head', () => {
+  const text = [
+    '今日导读',
+    '',
+    '“刷单返利”真能赚钱吗？警方详解新型骗局（见第7版）',
+    '',
+    'Qingxi tea growers go live',
+    '（见第12版）',
+  ].join('\n');
+  assert.deepEqual(
+    parsePage(text, 'file:///issue/01.news').items.map((x) => [x.kind, x.headline]),
+    [
+      ['teaser', '“刷单返利”真能赚钱吗？警方详解新型骗局'],
+      ['teaser', 'Qingxi tea growers go live'],
+    ],
+  );
+});

@@ -25,7 +25,7 @@ import {
   wrappedAside,
 } from './classify';
 import { clearlyShorter } from './columns';
-import { readTopLine } from './pageHeader';
+import { readFootLine, readTopLine } from './pageHeader';
 import { isLatinCapital } from './text';
 
 export type StackLineRole = 'kicker' | 'headline' | 'subtitle' | 'byline';
@@ -155,7 +155,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       blocks.push({ type: 'jump', line: l, direction: byLine.startingOn(l.n)[0]?.direction });
       continue;
     }
-    const top = atTop ? readTopLine(l) : NOT_AT_TOP;
+    const top = atTop ? readTopLine(l) : i >= content.length - FURNITURE_LINES ? readFootLine(l) : NOT_AT_TOP;
     const pageId = top.pageId;
     const kind = lineKind(l);
     const topOfPage = top.furniture;
@@ -249,17 +249,23 @@ function teaserPointer(
     const titleEnd = own.range.start.character;
     const flat = l.raw.slice(0, titleEnd).trim();
     const title = pageLine(l.n, l.raw, flat, l.blank, flat.length, l.indent);
-    // A pointer after it makes a question a title too: `…的约定有效吗？▶第6版`.
-    return isHeadingLike(title) || QUESTION_TITLE.test(flat) ? { titleEnd, last: own.range.end.line } : undefined;
+    // A pointer after it makes a question a title too: `…的约定有效吗？▶第6版`, `…真能赚钱吗？警方详解…（见第7版）`.
+    return pointedTitle(title) ? { titleEnd, last: own.range.end.line } : undefined;
   }
   const next = below !== undefined && isSubtitle(below.flat) && !isSubtitle(l.flat) ? belowThat : below;
-  if (!next || !jumpOnly.has(next.n) || !(isHeadingLike(l) || QUESTION_TITLE.test(l.flat))) return undefined;
+  if (!next || !jumpOnly.has(next.n) || !pointedTitle(l)) return undefined;
   const pointer = jumps.firstOn(next.n, 'see');
   return pointer && { titleEnd: l.raw.length, last: pointer.range.end.line };
 }
 
-/** A title put as a question: no stop inside, a question mark at the end. */
-const QUESTION_TITLE = /^[^。！？!?；;]{4,40}[？?]$/;
+/** A title put as a question: no stop inside, a question mark in it. */
+const QUESTION_TITLE = /^[^。！!；;]{4,40}$/;
+const HAS_QUESTION = /[？?]/;
+
+/** A line a digest's pointer makes a title: shaped like a headline, a question, or an English head. */
+function pointedTitle(l: PageLine): boolean {
+  return isHeadingLike(l) || (HAS_QUESTION.test(l.flat) && QUESTION_TITLE.test(l.flat)) || isEnglishHeadShape(l.flat);
+}
 
 /** True when running text before this block has come to the end of a paragraph. */
 function endsParagraph(b: Block | undefined): boolean {

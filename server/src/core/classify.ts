@@ -177,6 +177,11 @@ export function isBriefsLabel(flat: string): boolean {
   return BRIEFS_LABEL.test(flat);
 }
 
+/** Where a page header's editors begin (`第5版 … 深度 责任编辑：宁 远`), or -1. */
+export function headerEditorsAt(raw: string): number {
+  return raw.search(EDITOR_ROLE_AT);
+}
+
 /** A header that dates the page and names its editors: `2024年5月8日 星期三 责编：张三 版式：李四`. */
 const DATED_EDITORS = /^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?)\s+(?=[^：:]{0,16}?(?:编辑|责编|主编|版式|校对|美编|组版)\s*[：:])/;
 

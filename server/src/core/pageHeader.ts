@@ -30,6 +30,17 @@ const HEADER_FIELDS = new RegExp(
     '国内统一连续出版物号',
     '邮发代号\\s*[：:]?\\s*\\d{1,2}\\s*[-－]\\s*\\d{1,4}',
     '[\\u4e00-\\u9fff]{2,12}机关报',
+    '[\\u4e00-\\u9fff]{2,12}主管主办',
+    '[\\u4e00-\\u9fff]{2,10}社出版',
+    // The lunar date without 农历: `乙巳年三月十二`.
+    '[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅一二三四五六七八九]{1,3}',
+    '第\\s*\\d{1,6}\\s*号',
+    // The day's weather a front page prints under its masthead: `今日天气：多云 14℃～22℃ 东南风3级`.
+    '今日天气\\s*[：:]\\s*[\\u4e00-\\u9fff]{1,8}',
+    '-?\\d{1,2}\\s*℃(?:\\s*[～~\\-－至]\\s*-?\\d{1,2}\\s*℃)?',
+    '[东南西北]{1,2}风\\s*\\d{1,2}(?:\\s*[～~\\-－至]\\s*\\d{1,2})?\\s*级',
+    // The page's editors, printed in its header: `责任编辑：宁 远`.
+    '(?:责任编辑|本版编辑|责编|编辑|美编|版式|校对|组版)\\s*[：:/／]?\\s*[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}',
     MASTHEAD_NAME,
     PINYIN_MASTHEAD,
   ].join('|'),
@@ -38,8 +49,12 @@ const HEADER_FIELDS = new RegExp(
 const PAGE_FIELD = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
 /** What parts a header's fields. */
 const FIELD_GAP = /[\s|｜:：·•/／]+/;
-/** A section's name beside the page number: `综合新闻`, `国内·国际` (parted at the dot). */
-const SECTION_NAME = /^[\u4e00-\u9fff]{2,8}$/;
+/** What parts a header's words: a dot joins a section's two names (`经济·数据`). */
+const WORD_GAP = /[\s|｜:：/／]+/;
+/** A section's name beside the page number: `综合新闻`, `国内·国际`, or its English one, `ENGLISH NEWS`. */
+const SECTION_NAME = /^[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{2,8})?$|^[A-Z]{2,12}(?: [A-Z]{2,12}){0,2}$/;
+/** A word of a section's English name. */
+const CAPITALS = /^[A-Z]{2,12}$/;
 /** A header is a short line: a longer one is text that happens to hold a date. */
 const MAX_HEADER_CHARS = 60;
 /** A header names its section beside the page number, or the page's date beside it: no more words. */
@@ -60,7 +75,7 @@ const FIELD_MARK = '\u0001';
 const MARKS_ONLY = /^\u0001+$/;
 
 /** Every field holds one of these (B of a romanised masthead, …BAO): a line without any is no header. */
-const FIELD_CHARS = /[0-9０-９版期报历星周B]/;
+const FIELD_CHARS = /[0-9０-９版期报历星周号主社编B]/;
 
 /**
  * The line's fields and the words between them. A field glued to other words (`第0期第4版的标题`)
@@ -82,7 +97,7 @@ function fieldsOf(raw: string): HeaderFields {
       pageId = id;
       return FIELD_MARK;
     });
-  let words = marked.split(FIELD_GAP).filter((w) => w.length > 0 && !MARKS_ONLY.test(w));
+  let words = joinCapitals(marked.split(WORD_GAP).filter((w) => w.length > 0 && !MARKS_ONLY.test(w)));
   // Beside a date or the paper's name, a number alone is the page's: `江州日报 2024年6月12日 财经 09`.
   const bare = fields > 0 && pageId === undefined ? words.filter((w) => BARE_PAGE.test(w)) : [];
   if (bare.length === 1) {
@@ -90,6 +105,17 @@ function fieldsOf(raw: string): HeaderFields {
     words = words.filter((w) => w !== bare[0]);
   }
   return { fields, pageId, words };
+}
+
+/** The words of a section's English name as one: `英文新闻 ENGLISH NEWS` is two names, not three. */
+function joinCapitals(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const last = out.length - 1;
+    if (CAPITALS.test(w) && last >= 0 && /^[A-Z ]+$/.test(out[last])) out[last] += ` ${w}`;
+    else out.push(w);
+  }
+  return out;
 }
 
 /** True when every word left beside the fields is a section's name, and there are few of them. */
@@ -112,6 +138,16 @@ export function readTopLine(l: PageLine): { pageId: string | undefined; furnitur
     isSectionLabel(l.raw) ||
     (header !== null && header.fields > 0 && header.words.length <= 1 && onlySectionNames(header.words));
   return { pageId: undefined, furniture };
+}
+
+/**
+ * A page header printed at the page's foot, as e-paper text often has it (`第5版 2025年4月9日
+ * 星期三 深度 责任编辑：宁 远`): only a line with the page's number among other header fields.
+ */
+export function readFootLine(l: PageLine): { pageId: string | undefined; furniture: boolean } {
+  const header = readFields(l.raw);
+  const footer = header !== null && header.pageId !== undefined && header.fields > 0 && onlySectionNames(header.words);
+  return { pageId: footer ? header.pageId : undefined, furniture: footer };
 }
 
 /** The endings of a page section's or column's name: `县区新闻`, `要闻`, `理论`, `社会·民生`, `县区传真`. */

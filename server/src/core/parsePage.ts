@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
+import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, headerEditorsAt, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -85,13 +85,17 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
   for (const b of blocks) {
     if (b.type !== 'furniture') continue;
     if (b.pageId !== undefined && !header) header = { text: b.line.raw.trim(), range: lineRange(b.line) };
-    const printed: string | null = date ? null : headerDate(b.line);
+    const dated = datedEditors(b.line.raw);
+    // A dated editors' line gives its date's own range; a header, the line's.
+    const printed: string | null = date || dated ? null : headerDate(b.line);
     if (printed !== null) date = { text: printed, range: lineRange(b.line) };
     if (lineKind(b.line) === 'editor') editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
-    const dated = datedEditors(b.line.raw);
     if (dated) {
       date ??= { text: dated.date, range: range(b.line.n, dated.dateStart, b.line.n, dated.dateStart + dated.date.length) };
       editors.push(...withRange(readPeople(b.line.raw.slice(dated.editorsAt), 'editor'), lineRange(b.line), index));
+    } else if (b.pageId !== undefined && headerEditorsAt(b.line.raw) > 0) {
+      // A page header may end with the page's editors: `第6版 速览 … 责任编辑：邵婉婷`.
+      editors.push(...withRange(readPeople(b.line.raw.slice(headerEditorsAt(b.line.raw)), 'editor'), lineRange(b.line), index));
     }
   }
   const headerId = blocks.find((b) => b.type === 'furniture' && b.pageId !== undefined);
