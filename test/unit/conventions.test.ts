@@ -901,3 +901,33 @@ test('digest entries titled by a question with more after it, or by an English h
     ],
   );
 });
+
+test('English pages: the writer’s e-mail under a byline, and a continuation’s head over `Continued from Page 1`', () => {
+  const text = [
+    'PAGE 12',
+    'Tea growers go live to reach buyers',
+    'By QIU JIAHAO in Lanjiang',
+    'qiujiahao@example.cn',
+    'Before dawn on Tuesday, Fang Lihua was',
+    'already on the misty slopes of the village.',
+    'Talent flats open doors to graduates',
+    'Continued from Page 1',
+    'The 1,280 flats in the area range from',
+    '45 to 90 square meters.',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/12.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.people.map((q) => q.name)]),
+    [
+      ['Tea growers go live to reach buyers', 5, ['QIU JIAHAO']],
+      ['Talent flats open doors to graduates', 8, []],
+    ],
+  );
+});
+
+test('a mark set before a list’s titles (● …) is no part of the headline', () => {
+  const text = ['城事速览', '', '● 望川县首批高标准农田建设项目开工', '', '本报讯 4月8日，望川县首批高标准农田建设项', '目集中开工，总投资1.35亿元。'].join('\n');
+  const [item] = parsePage(text, 'file:///issue/06.news').items;
+  assert.equal(item.headline, '望川县首批高标准农田建设项目开工');
+  assert.equal(item.headlineRange?.start.character, 2);
+});

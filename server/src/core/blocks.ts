@@ -207,11 +207,16 @@ function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
 
 /**
  * The place an English byline's reporters file from, set under their names (`By ZHAO YING and
- * LIU MENG` / `in Xiling, Heyang`): part of the byline, not the body's first line.
+ * LIU MENG` / `in Xiling, Heyang`), or the writer's e-mail address under a byline: part of the
+ * byline, not the body's first line.
  */
 function placesByline(l: PageLine, prev: Block | undefined): boolean {
-  return prev?.type === 'byline' && isEnglishByline(prev.line.flat) && isEnglishBylinePlace(l.flat);
+  if (prev?.type !== 'byline') return false;
+  return (isEnglishByline(prev.line.flat) && isEnglishBylinePlace(l.flat)) || WRITER_EMAIL.test(l.flat);
 }
+
+/** The writer's address printed under a byline: `qiujiahao@lanjiangdaily.cn`. */
+const WRITER_EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 
 /** The most lines a notice's signatories take above its date. */
 const MAX_SIGNATORY_LINES = 3;
@@ -456,6 +461,8 @@ function headsEnglishStory(blocks: readonly Block[], i: number): boolean {
     if (b?.type !== 'text' || b.endsWithJump || !isEnglishHeadShape(b.line.flat)) return false;
     const next = blocks[j + 1];
     if (next?.type === 'byline' && isEnglishByline(next.line.flat)) return true;
+    // A continuation's head, repeated over its `Continued from Page 1`.
+    if (next?.type === 'jump' && next.direction === 'from') return true;
     if (next?.type === 'dateline' && isLatinCapital(next.line.flat.charCodeAt(0))) return true;
   }
   return false;

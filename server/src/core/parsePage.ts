@@ -174,7 +174,11 @@ function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']):
   const { span, line } = parts[0];
   if (span) return { text: readable(line.raw.slice(span.start, span.end)), range: range(line.n, span.start, line.n, span.end) };
   const lines = parts.map((s) => s.line);
-  return { text: joinWrapped(lines.map((l) => readable(l.raw))), range: spanRange(lines[0], lines[lines.length - 1]) };
+  const last = lines[lines.length - 1];
+  // A mark set before a list's titles (`● 望川县…`) is no part of the title.
+  const mark = role === 'headline' ? (LIST_MARK.exec(line.raw.slice(line.indent))?.[0].length ?? 0) : 0;
+  const texts = lines.map((l, k) => readable(k === 0 ? l.raw.slice(l.indent + mark) : l.raw));
+  return { text: joinWrapped(texts), range: range(line.n, line.indent + mark, last.n, last.raw.trimEnd().length) };
 }
 
 function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits: ReadonlyMap<PhotoBlock, number>, depth: Depth): Item {
