@@ -931,3 +931,25 @@ test('a mark set before a list’s titles (● …) is no part of the headline',
   assert.equal(item.headline, '望川县首批高标准农田建设项目开工');
   assert.equal(item.headlineRange?.start.character, 2);
 });
+
+test('a titled brief’s dateline after its title names its reporter; 又讯 opens a second report', () => {
+  const text = [
+    '　　【城际公交开通】本报讯（记者',
+    '苗青）4月8日起，澜江至青溪城际公交C1路正式开',
+    '通运营，票价8元。',
+    '　　本报讯（记者 柯宇航）4月8日，青溪县桐湾',
+    '镇首届采茶文化节开幕，预计吸引游客3万人次。',
+    '桐湾镇举办首届采茶文化节',
+    '　　又讯（记者 柯宇航）同日，青溪县茶叶产业',
+    '联盟成立，全县28家茶企加入联盟。',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/06.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.dateline?.text ?? null, x.people.map((q) => q.name)]),
+    [
+      ['城际公交开通', 1, '本报讯（记者 苗青）', ['苗青']],
+      ['桐湾镇举办首届采茶文化节', 4, '本报讯（记者 柯宇航）', ['柯宇航']],
+      [null, 7, '又讯（记者 柯宇航）', ['柯宇航']],
+    ],
+  );
+});

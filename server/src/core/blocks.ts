@@ -175,14 +175,16 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     const prev = blocks[blocks.length - 1];
+    // A brief titled in brackets is text, its dateline after the title (`【…】本报讯（记者…`).
+    const title = kind === 'text' || kind === 'dateline' ? inlineTitle(l) : undefined;
     // A brief's dateline runs on from its title's line (`【…】据` / `新华社电 …`): it is that brief's text.
-    if (kind === 'dateline' && !(prev?.type === 'text' && prev.title)) blocks.push({ type: 'dateline', line: l });
+    if (kind === 'dateline' && !title && !(prev?.type === 'text' && prev.title)) blocks.push({ type: 'dateline', line: l });
     else if (kind === 'byline' || placesByline(l, blocks[blocks.length - 1])) blocks.push({ type: 'byline', line: l });
     else if (kind === 'source') blocks.push({ type: 'source', line: l });
     else {
       const from = byLine.firstOn(l.n, 'from');
       const startsWithFrom = from !== undefined && from.range.start.character <= l.indent;
-      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom, signsOff: signsOff(l, prev), title: inlineTitle(l) });
+      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom, signsOff: signsOff(l, prev), title });
     }
   }
   return groupStacks(blocks);
@@ -195,6 +197,17 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
  */
 const INLINE_TITLE = /^[【〖]([^【】〖〗]{5,30})[】〗](?=\S)/;
 const LABEL_WORD = /(?:按|话|语|说法|链接|手记|观点|回顾|提示|阅读|点评|背景|案情|档案|名片|解读|资料|声音|数据)$/;
+
+/**
+ * The text after a brief's inline title, as a line of its own at the same columns: what is asked
+ * whether a dateline opens it (`【…】本报讯（记者` / `苗青）…`).
+ */
+export function afterTitle(l: PageLine, title: { readonly end: number }): PageLine {
+  const at = title.end + 1;
+  const raw = ' '.repeat(at) + l.raw.slice(at);
+  const indent = at + (raw.length - at - raw.slice(at).trimStart().length);
+  return pageLine(l.n, raw, l.flat.slice(l.flat.search(/[】〗]/) + 1), false, l.width, indent);
+}
 
 function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
   const c = l.flat.charCodeAt(0);

@@ -2,7 +2,8 @@
  * Cuts the page's blocks into item drafts, in page order, by the page's orientation: a stack
  * after a body heads that body (headlines after), or the text that follows it (headlines before).
  */
-import type { Block, StackLine } from './blocks';
+import { type Block, type StackLine, afterTitle } from './blocks';
+import { lineKind } from './classify';
 import { type Draft, type Orientation, isPhotoStory, newDraft, takeOpeningTitle } from './draft';
 import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
@@ -97,6 +98,8 @@ class Segmenter {
           const d = this.#open();
           d.stack = [{ line: b.line, role: 'headline', span: b.title }];
           d.body.push(b.line);
+          const rest = afterTitle(b.line, b.title);
+          if (lineKind(rest) === 'dateline') d.dateline = rest;
           return;
         }
         const d = this.#openForText();
