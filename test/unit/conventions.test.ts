@@ -953,3 +953,45 @@ test('a titled brief’s dateline after its title names its reporter; 又讯 ope
     ],
   );
 });
+
+test('question headlines known by the subtitle or byline under them; an author’s note on its own line signs off', () => {
+  const text = [
+    '2025年4月9日 星期三 第7版 平安·法治',
+    '',
+    '“刷单返利”真能赚钱吗？',
+    '',
+    '——河阳警方详解三类新型网络骗局',
+    '',
+    '□ 本报记者 季晨阳',
+    '',
+    '3月中旬，大学生小周在某社交平台看到一则',
+    '“兼职刷单”广告，先后转账11次，共计3.8万元。',
+    '',
+    '父母出资买房登记在子女名下，',
+    '',
+    '离婚时能要回吗？',
+    '',
+    '□ 祁明川',
+    '',
+    '法院认定60万元首付款系对孙某一方的赠与，属于孙',
+    '某个人财产。这个结论对吗？法院的理由很清楚。',
+    '（作者系河阳正衡律师事务所律师）',
+    '',
+    '电动自行车推进电梯会被罚款吗？',
+    '',
+    '解答律师：邵振华（河阳市法律援助中心）',
+    '',
+    '问：物业有权罚款吗？答：物业服务企业不是行政机关，',
+    '无权对业主罚款。',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/07.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, x.subtitle, line(x.bodyRange), x.people.map((q) => q.name)]),
+    [
+      ['“刷单返利”真能赚钱吗？', '——河阳警方详解三类新型网络骗局', 9, ['季晨阳']],
+      ['父母出资买房登记在子女名下，离婚时能要回吗？', null, 18, ['祁明川']],
+      ['电动自行车推进电梯会被罚款吗？', null, 26, ['邵振华']],
+    ],
+  );
+  assert.equal(p.items[1].bodyRange.end.line + 1, 20);
+});

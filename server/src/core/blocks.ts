@@ -380,9 +380,12 @@ function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number
  * (`…焕然一新。（通讯员 任 娟）`, `…违法行为。（据新华社）`), on the line or wrapped onto it from
  * the line before (`…服务。（通讯员 郭晋` / `宋佳）`).
  */
+/** Who the author is, on a line of its own after the text: `（作者系云岭正衡律师事务所律师）`. */
+const AUTHOR_NOTE_LINE = /^[（(]作者[^（）()]{2,40}[）)]$/;
+
 function signsOff(l: PageLine, before: Block | undefined): boolean {
   if (!endsWithCloser(l.flat)) return false;
-  if (trailingAuthor(l.raw) !== null || trailingSource(l.raw) !== null) return true;
+  if (trailingAuthor(l.raw) !== null || trailingSource(l.raw) !== null || AUTHOR_NOTE_LINE.test(l.flat)) return true;
   return before?.type === 'text' && wrappedAside(before.line, l) !== null;
 }
 
@@ -458,8 +461,28 @@ function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
  */
 function headlineLike(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i];
-  return b.type === 'text' && !b.endsWithJump && !b.startsWithFrom && !b.title && (isHeadingLike(b.line) || headsEnglishStory(blocks, i));
+  if (b.type !== 'text' || b.endsWithJump || b.startsWithFrom || b.title) return false;
+  if (isHeadingLike(b.line) || headsEnglishStory(blocks, i) || questionHead(blocks, i)) return true;
+  // A question's subtitle under it, or its first line running on into it (`…登记在子女名下，` / `离婚时能要回吗？`).
+  return (isSubtitle(b.line.flat) && questionHead(blocks, i - 1)) || (RUNS_INTO_QUESTION.test(b.line.flat) && questionHead(blocks, i + 1));
 }
+
+/** A question's first line, set apart at a comma. */
+const RUNS_INTO_QUESTION = /^[^。！!；;？?]{4,30}[，,]$/;
+
+/**
+ * A headline put as a question (`“刷单返利”真能赚钱吗？`), known by what stands under it: a
+ * subtitle (`——澜江警方详解…`) or a byline (`□ 祁明川`). A question in running text has neither.
+ */
+function questionHead(blocks: readonly Block[], i: number): boolean {
+  const b = blocks[i];
+  if (b?.type !== 'text' || !HAS_QUESTION.test(b.line.flat) || !QUESTION_TITLE.test(b.line.flat) || !QUESTION_END.test(b.line.flat)) return false;
+  const next = blocks[i + 1];
+  return next?.type === 'byline' || (next?.type === 'text' && isSubtitle(next.line.flat));
+}
+
+/** A question ends the line, a closing quote or bracket aside. */
+const QUESTION_END = /[？?][”’」）)]?$/;
 
 /** How many lines an English head and its deck take above the byline or dateline under them. */
 const ENGLISH_HEAD_LINES = 3;

@@ -15,6 +15,8 @@ const ROLE_WORDS: readonly [RegExp, PersonRole][] = [
   [/^实习生$/, 'intern'],
   [/^(?:本版)?(?:(?:责任|图片|美术|版面)?编辑|责编|校对|美编|主编|审(?:核|校)|版式(?:设计)?|组版|排版|值班(?:编委|主任))$/, 'editor'],
   [/^摄影?$/, 'photographer'],
+  // The expert who answers a reader's question writes the answer: `解答律师：邵振华`.
+  [/^(?:解答|答疑|释法|讲解)(?:律师|法官|专家|医生|嘉宾)$/, 'author'],
 ];
 
 /** Matches a role word anywhere in de-spaced text, longest spellings first. */
@@ -99,6 +101,9 @@ export interface NamedPerson {
   readonly role: PersonRole;
 }
 
+/** A bracket right after a name, without spaces inside: the person's workplace, not more names. */
+const AFFILIATION = /(?<=[\u4e00-\u9fff])[（(][^（）()\s]{2,24}[）)]/g;
+
 /**
  * Reads the people in a credit text such as `记者 罗丽 通讯员 安豪`, `本报记者 穆佳妮`,
  * `王富贵 苏凤凤 董艳婷`, `新华社记者 曹阳 摄`. Names without a role word take `defaultRole`.
@@ -109,6 +114,8 @@ export function readPeople(text: string, defaultRole: PersonRole): NamedPerson[]
   const credit = PHOTO_VERB_AT_END.test(text);
   const cleaned = text
     .replace(/[□■◎●]/g, ' ')
+    // Where a named person works, in brackets after the name: `邵振华（澜江市法律援助中心）`.
+    .replace(AFFILIATION, ' ')
     .replace(/[（(]\s*$|^\s*[）)]/g, ' ')
     .replace(CREDIT_VERB_AT_END, ' ')
     .replace(/新华社发|新华网发|人民图片|视觉中国|供图|图片由.*提供/g, ' ')
