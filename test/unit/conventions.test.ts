@@ -995,3 +995,43 @@ test('question headlines known by the subtitle or byline under them; an author�
   );
   assert.equal(p.items[1].bodyRange.end.line + 1, 20);
 });
+
+test('a feature: a column label at the top, a kicker of paired phrases, marked subheads, and a pull quote that heads nothing', () => {
+  const para = (a: string, b: string) => [a, '', b, ''];
+  const text = [
+    '人物专访',
+    '',
+    '刀下有乾坤 木里见春秋',
+    '',
+    '守着一把刻刀 雕出四十年光阴',
+    '',
+    '——访省级非遗项目河阳木雕代表性传承人方守仁',
+    '',
+    '□ 本报记者 谭若溪',
+    '',
+    ...para('走进河阳镇老街尽头的“守仁木雕坊”，一股淡淡的', '樟木香扑面而来。'),
+    '■ 十四岁拜师，先磨三年刀',
+    '',
+    ...para('1976年，14岁的他拜镇上有名的木雕艺人为师，头三', '年只学磨刀。'),
+    '“木头是有脾气的，你得顺着它的',
+    '纹理走，急不得。”',
+    '',
+    '——方守仁',
+    '',
+    ...para('2015年，河阳木雕被列入省级非物质文化遗产代表性', '项目名录。'),
+    '◆ 把作坊变成课堂',
+    '',
+    ...para('这些年，方守仁把作坊变成了课堂，先后带出徒弟37', '人，其中5人已成为市级非遗传承人。'),
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/05.news');
+  assert.equal(p.items.length, 1);
+  const [story] = p.items;
+  assert.deepEqual([story.kicker, story.headline, story.subtitle], ['刀下有乾坤 木里见春秋', '守着一把刻刀 雕出四十年光阴', '——访省级非遗项目河阳木雕代表性传承人方守仁']);
+  assert.deepEqual(
+    story.sections.map((s) => [s.title, line(s.range)]),
+    [
+      ['十四岁拜师，先磨三年刀', 15],
+      ['把作坊变成课堂', 30],
+    ],
+  );
+});

@@ -424,7 +424,8 @@ function isHardBoundary(b: Block | undefined): boolean {
 function withKicker(lines: readonly StackLine[]): StackLine[] {
   const [first, second] = lines;
   if (first?.role !== 'headline' || second?.role !== 'headline') return [...lines];
-  const parallel = setsPhrasesApart(first.line.raw) && !setsPhrasesApart(second.line.raw);
+  // Two lines that each set phrases apart are a kicker and the headline: a headline in two lines runs on.
+  const parallel = setsPhrasesApart(first.line.raw) && (!setsPhrasesApart(second.line.raw) || lines[2]?.role !== 'headline');
   if (!parallel && !(lines[2]?.role !== 'headline' && shortLead(first.line, second.line))) return [...lines];
   return [{ line: first.line, role: 'kicker' }, ...lines.slice(1)];
 }

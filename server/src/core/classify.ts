@@ -425,8 +425,12 @@ export const NOTICE_TITLE = /(?:启事|启示|通告|公告|通知|声明|公示
 const SUBTITLE = /^(?:——|—|--|－－)\s*\S/;
 /** A subtitle (副题) line: `——我市民生保障工作发展综述`. */
 export function isSubtitle(flat: string): boolean {
-  return SUBTITLE.test(flat) && flat.length <= 50;
+  return SUBTITLE.test(flat) && flat.length <= 50 && !isAttribution(flat);
 }
+
+/** Who said the quotation above, after a dash (`——方守仁`): a name, not a subtitle's phrase. */
+const ATTRIBUTION = /^(?:——|—|--|－－)\s*[\u4e00-\u9fff·]{2,4}$/;
+export const isAttribution = (flat: string): boolean => ATTRIBUTION.test(flat);
 
 const SECTION_NUMBERING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节)\s*)/;
 /** Section numbering at the start of a line: `一、`, `（一）`, `第一部分`. */

@@ -13,6 +13,9 @@ import { columnChanges, looksLikeFirstLine } from './columns';
 import { isLetterSpaced } from './damage';
 import { shapedLikeSubhead } from './sections';
 
+/** A mark a feature sets before its subheads (`◆ 把作坊变成课堂`): what follows is a section, not another article. */
+const SUBHEAD_MARK = /^[◆◇■□▲△★☆]/;
+
 /** A headline takes most of its bigrams from its own article. */
 const STRONG_OVERLAP = 0.5;
 const OVERLAP_MARGIN = 0.25;
@@ -30,7 +33,7 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   if (d.inner.length === 0 || d.teaser) return [d];
   // Words are weighed only for candidates that stand apart from the text (or open a notice);
   // a draft without one is not cut, and its text is not read for words.
-  const apart = d.inner.map((c) => standsApart(d.body, c.at));
+  const apart = d.inner.map((c) => !SUBHEAD_MARK.test(c.lines[0].line.flat) && standsApart(d.body, c.at));
   const opensNotice = d.inner.map((c) => isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
   if (!apart.includes(true) && !opensNotice.includes(true)) return [d];
   const words = d.inner.map((c) => bigrams(stackText(c.lines)));

@@ -152,7 +152,7 @@ export function readFootLine(l: PageLine): { pageId: string | undefined; furnitu
 
 /** The endings of a page section's or column's name: `县区新闻`, `要闻`, `理论`, `社会·民生`, `县区传真`. */
 const SECTION_LABEL =
-  /^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|综合|专版|专刊|副刊|周刊|理论|经济|文化|体育|国际|国内|社会|民生|时评|评论|视点|关注|法治|教育|健康|旅游|财经|党建|县区|城乡|乡村|三农|科技|文旅|传真|动态|扫描|纵横|视窗|广角)$/;
+  /^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|综合|专版|专刊|副刊|周刊|理论|经济|文化|体育|国际|国内|社会|民生|时评|评论|视点|关注|法治|教育|健康|旅游|财经|党建|县区|城乡|乡村|三农|科技|文旅|传真|动态|扫描|纵横|视窗|广角|专访|访谈|特写|深度|人物)$/;
 /** The most characters a section's name takes: a longer line is a headline. */
 const MAX_SECTION_LABEL = 6;
 /** A special page's banner names its subject before 专版: `安平县招商引资专版`. */

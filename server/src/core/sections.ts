@@ -4,7 +4,7 @@
  */
 import type { PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
-import { lineEndsSentence, sectionNumbering } from './classify';
+import { isAttribution, lineEndsSentence, sectionNumbering } from './classify';
 import { shortfall } from './columns';
 import { isLetterSpaced } from './damage';
 import { LIST_MARK } from './text';
@@ -36,6 +36,11 @@ function runsOn(body: readonly PageLine[], i: number): boolean {
   return endsInsideClause(l.flat) || ENDS_IN_DIGIT.test(l.flat) || shortfall(body, i) < FULL_WIDTH_SLACK;
 }
 
+/** Marks set before a feature's subheads. */
+const SUBHEAD_MARK = /^[◆◇■□▲△★☆]/;
+/** A quotation that runs on past its line: `“木头是有脾气的，你得顺着它的`. */
+const OPENS_QUOTATION = /^“[^”]*$/;
+
 /** A line announcing what follows it: `现将有关事项通告如下：`. */
 const ANNOUNCES = /[：:]$/;
 
@@ -58,8 +63,16 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
       out.push({ title, first: i, last: i });
       continue;
     }
+    // A mark a feature sets before its subheads makes one wherever it stands: `■ 十四岁拜师，先磨三年刀`.
+    // A marked line that fills its column opens a brief of a list instead (`■ 6月8日，江州博物馆…`).
+    if (i > 0 && SUBHEAD_MARK.test(l.flat) && l.flat.length <= SUBHEAD_MAX && !endsSentence(l.flat) && shortfall(body, i) >= SUBHEAD_SHORTFALL) {
+      out.push({ title: l.flat.replace(LIST_MARK, ''), first: i, last: i });
+      continue;
+    }
     // A letter-spaced line was stretched to fill its column: running text, never a subhead.
     if (!candidates.has(i) || l.flat.length > SUBHEAD_MAX || isLetterSpaced(l.raw)) continue;
+    // A pull quote and who said it stand apart too, but head nothing.
+    if (OPENS_QUOTATION.test(l.flat) || isAttribution(l.flat)) continue;
     if (shortfall(body, i) >= SUBHEAD_SHORTFALL) {
       // A head may wrap once: its second line ends it, and is short too.
       const next = body[i + 1];
