@@ -1035,3 +1035,20 @@ test('a feature: a column label at the top, a kicker of paired phrases, marked s
     ],
   );
 });
+
+test('a short report with a byline and a photo after it is an article, not a photo story', () => {
+  const text = [
+    '清明过后“菜篮子”价格稳中有降',
+    '',
+    '本报记者 苗 青',
+    '',
+    '记者从市发展改革委获悉，清明节后，随着本地春季',
+    '蔬菜大量上市，全市蔬菜价格稳中有降。',
+    '',
+    '4月8日，市民在东风农贸市场选购蔬菜。',
+    '本报记者 苗 青 摄',
+  ].join('\n');
+  const [item] = parsePage(text, 'file:///issue/09.news').items;
+  assert.equal(item.kind, 'article');
+  assert.deepEqual([line(item.bodyRange), item.bodyRange.end.line + 1], [5, 6]);
+});

@@ -48,11 +48,12 @@ export type Orientation = 'headline-after' | 'headline-before';
 const PHOTO_STORY_MAX_CHARS = 600;
 
 /**
- * Photos right after a short untitled text belong to it: a photo story. They must all follow
- * its text, or the story's range would reach over other items.
+ * Photos right after a short text with neither dateline nor byline belong to it: a photo story.
+ * They must all follow its text, or the story's range would reach over other items.
  */
 export function isPhotoStory(d: Draft): boolean {
-  if (d.photos.length === 0 || d.dateline) return false;
+  // A dateline or a byline makes a report: its photos illustrate it.
+  if (d.photos.length === 0 || d.dateline || d.bylines.length > 0 || d.stack?.some((s) => s.role === 'byline')) return false;
   // Photos under a title and no text: the captions tell the story.
   if (d.body.length === 0) return d.stack !== null;
   // Every line holds a character, so a body of more lines than the limit is no introduction.
