@@ -1052,3 +1052,31 @@ test('a short report with a byline and a photo after it is an article, not a pho
   assert.equal(item.kind, 'article');
   assert.deepEqual([line(item.bodyRange), item.bodyRange.end.line + 1], [5, 6]);
 });
+
+test('a supplement: its name at the top over the editors, and an essay’s parts numbered by a numeral alone', () => {
+  const text = [
+    '河阳日报 副刊 第11版 2025年4月9日 星期三',
+    '',
+    '鹭栖洲',
+    '',
+    '责任编辑：温 馨',
+    '',
+    '外婆的明前茶',
+    '',
+    '□ 俞晓帆',
+    '',
+    '一',
+    '',
+    '外婆家在半山腰，屋后就是茶园。',
+    '',
+    '二',
+    '',
+    '后来我进了城，外婆的茶一直寄到我的书桌上。',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/11.news');
+  assert.deepEqual(p.furniture.editors.map((x) => x.name), ['温馨']);
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, x.sections.map((s) => [s.title, line(s.range)])]),
+    [['外婆的明前茶', [['一', 11], ['二', 15]]]],
+  );
+});

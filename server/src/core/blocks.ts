@@ -64,6 +64,9 @@ export type Block =
   /** Headline material. `inner` stacks stand between paragraphs of running text and may be section heads. */
   | { readonly type: 'stack'; readonly lines: readonly StackLine[]; readonly inner: boolean };
 
+/** A page's or column's name: a few characters, no punctuation. */
+const PAGE_NAME = /^[\u4e00-\u9fff]{2,8}$/;
+
 /** What a line below the page's top is of the top's furniture: nothing. */
 const NOT_AT_TOP = { pageId: undefined, furniture: false };
 
@@ -156,6 +159,11 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       continue;
     }
     const top = atTop ? readTopLine(l) : i >= content.length - FURNITURE_LINES ? readFootLine(l) : NOT_AT_TOP;
+    // A supplement's or column's name at the top, over the page's editors: `鹭栖洲` / `责任编辑：…`.
+    if (atTop && !top.furniture && PAGE_NAME.test(l.flat) && content[i + 1] && lineKind(content[i + 1]) === 'editor') {
+      blocks.push({ type: 'furniture', line: l });
+      continue;
+    }
     const pageId = top.pageId;
     const kind = lineKind(l);
     const topOfPage = top.furniture;

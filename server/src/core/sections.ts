@@ -36,6 +36,7 @@ function runsOn(body: readonly PageLine[], i: number): boolean {
   return endsInsideClause(l.flat) || ENDS_IN_DIGIT.test(l.flat) || shortfall(body, i) < FULL_WIDTH_SLACK;
 }
 
+const LONE_NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
 /** Marks set before a feature's subheads. */
 const SUBHEAD_MARK = /^[◆◇■□▲△★☆]/;
 /** A quotation that runs on past its line: `“木头是有脾气的，你得顺着它的`. */
@@ -58,7 +59,8 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
       i === 0 || lineEndsSentence(body[i - 1]) || out[out.length - 1]?.last === i - 1 || (numbering !== null && ANNOUNCES.test(body[i - 1].flat));
     if (!atParagraphStart) continue;
     if (numbering && runsOn(body, i)) continue;
-    if (numbering) {
+    // An essay's parts numbered by a numeral alone on its line: `一`, `二`.
+    if (numbering || LONE_NUMERAL.test(l.flat)) {
       const title = l.flat.split(/[。！？]/)[0];
       out.push({ title, first: i, last: i });
       continue;
