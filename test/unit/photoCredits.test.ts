@@ -272,3 +272,25 @@ test('a headline over a caption that opens with the day the photo was taken is n
   assert.deepEqual(p.photos.map((x) => [x.range.start.line + 1, x.credit]), [[7, '记者 黄磊 摄']]);
   assert.equal(p.items[0].headline, '中秋假期我市接待游客186.3万人次');
 });
+
+test('a photographer after a slash at a caption’s end (图/周可欣), and an agency’s release alone under its caption (（新华社发）)', () => {
+  const text = [
+    '本报讯 4月7日，望川风电场二期项目全部并网发电。',
+    '',
+    '望川风电场二期项目风机矗立在山脊上。图/周可欣',
+    '',
+    '本报讯（记者 何嘉禾）4月8日，澜江至望川高速公路全线贯通。',
+    '',
+    '4月8日拍摄的澜望高速公路青溪特大桥（无人机照片）。',
+    '（新华社发）',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/09.news');
+  assert.deepEqual(
+    p.photos.map((x) => [x.range.start.line + 1, x.credit, x.people.map((q) => q.name)]),
+    [
+      [3, '图/周可欣', ['周可欣']],
+      [7, '新华社发', []],
+    ],
+  );
+  assert.deepEqual(p.items.map((x) => x.source), [null, null]);
+});

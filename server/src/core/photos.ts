@@ -54,7 +54,7 @@ function endsInPhotoVerb(s: string): boolean {
  * A short photo news signed by who wrote its text and took its photo: `图/文 记者 李明`,
  * `文/图 本报记者 李明`. Group 1 is the credit.
  */
-const TEXT_AND_PHOTO_CREDIT = new RegExp(`(?:^|[\\s。！？”])((?:图\\s*[/／]\\s*文|文\\s*[/／]\\s*图)\\s{0,4}[：:]?\\s{0,4}${CREDIT_NAMES})\\s{0,8}$`);
+const TEXT_AND_PHOTO_CREDIT = new RegExp(`(?:^|[\\s。！？”])((?:图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|图(?=\\s*[/／]))\\s{0,4}[：:/／]?\\s{0,4}${CREDIT_NAMES})\\s{0,8}$`);
 /** How a text-and-photo credit starts. */
 export const TEXT_AND_PHOTO = /^(?:图\s*[/／]\s*文|文\s*[/／]\s*图)/;
 /**
@@ -161,7 +161,8 @@ function captionMarker(flat: string): string | null {
  * A credit that says who took or gave the photo, which alone closes a caption without a marker:
  * a bare `（新华社发）` also ends an agency's article.
  */
-const PHOTOGRAPHER_CREDIT = /摄|供图|Photo|\//i;
+/** A credit that names who took or released the photo: an agency releases it (`新华社发`). */
+const PHOTOGRAPHER_CREDIT = /摄|供图|社发|Photo|\//i;
 
 /** Longest caption we follow before giving up on finding its credit. */
 const MAX_CAPTION_LINES = 6;
