@@ -1080,3 +1080,33 @@ test('a supplement: its name at the top over the editors, and an essay’s parts
     [['外婆的明前茶', [['一', 11], ['二', 15]]]],
   );
 });
+
+test('page headers of evening papers: a dotted date, a page number alone, section·page, an English header, a masthead’s hotline', () => {
+  const body = ['本报讯（记者 周明）6月2日，河阳市第三届全民', '运动会在市体育中心开幕。', '', '全民运动会开幕'];
+  const read = (head: string[]) => parsePage([...head, '', ...body].join('\n'), 'file:///issue/page.news');
+  const dotted = read(['河阳晚报 2025.10.23 星期四', 'A3 城事']);
+  assert.deepEqual([dotted.id, dotted.furniture.date?.text], ['A03', '2025.10.23 星期四']);
+  const alone = read(['A11', '理论·评论', '2025年10月23日 星期四 责任编辑 廖清源']);
+  assert.deepEqual([alone.id, alone.furniture.date?.text, alone.furniture.editors.map((x) => x.name)], ['A11', '2025年10月23日 星期四', ['廖清源']]);
+  assert.equal(read(['区县·A4', '2025年10月23日 星期四 责编 邹 宁']).id, 'A04');
+  const editors = read(['2025年10月23日 星期四', 'A10 国际 责任编辑：欧阳蕾 版式：卜一凡']);
+  assert.deepEqual([editors.id, editors.furniture.editors.map((x) => x.name)], ['A10', ['欧阳蕾', '卜一凡']]);
+  const english = read(['A16 | THURSDAY, OCTOBER 23, 2025 | HEYANG EVENING NEWS', 'WORLD']);
+  assert.equal(english.id, 'A16');
+  const masthead = read(['河阳晚报', 'HEYANG EVENING NEWS', '2025年10月23日 星期四 A1 今日头版', '新闻热线：0593-2736111']);
+  assert.deepEqual(masthead.items.map((x) => x.headline), ['全民运动会开幕']);
+  for (const p of [dotted, alone, editors, english, masthead]) assert.equal(p.items.length, 1, JSON.stringify(p.items.map((x) => x.headline)));
+});
+
+test('a digest box (今日关注): a title in two lines over its pointer, and ▶A9 pointing without 版', () => {
+  const text = ['今日关注', '', '河阳星火3比1逆转江东海港', '', '提前两轮锁定冲甲席位 ▶A9', '', '电影《寒露》：写给老城的一封情书 ▶B2'].join('\n');
+  const p = parsePage(text, 'file:///issue/A01.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.kind, x.headline, line(x.bodyRange)]),
+    [
+      ['teaser', '河阳星火3比1逆转江东海港提前两轮锁定冲甲席位', 3],
+      ['teaser', '电影《寒露》：写给老城的一封情书', 7],
+    ],
+  );
+  assert.deepEqual(p.jumps.map((j) => [j.text, j.page, j.direction]), [['▶A9', 'A09', 'see'], ['▶B2', 'B02', 'see']]);
+});

@@ -14,6 +14,7 @@ import {
   isEnglishDeck,
   isEnglishHeadShape,
   isHeadingLike,
+  isBoxLabel,
   isSubtitle,
   lineEndsSentence,
   lineKind,
@@ -57,8 +58,11 @@ export type Block =
   | { readonly type: 'byline'; readonly line: PageLine }
   | { readonly type: 'jump'; readonly line: PageLine; readonly direction?: JumpLine['direction'] }
   | { readonly type: 'photo'; readonly photo: PhotoBlock }
-  /** A title and the `see` pointer after it; `titleEnd` is where the title ends on its line. */
-  | { readonly type: 'teaser'; readonly title: PageLine; readonly titleEnd: number; readonly last: number }
+  /**
+   * A title and the `see` pointer after it; `titleEnd` is where the title ends on its line, and
+   * `lead` the title's first line when it is set in two.
+   */
+  | { readonly type: 'teaser'; readonly title: PageLine; readonly titleEnd: number; readonly last: number; readonly lead: PageLine | null }
   /** `briefs`: the label over a column of briefs, which have no headlines of their own. */
   | { readonly type: 'furniture'; readonly line: PageLine; readonly pageId?: string; readonly briefs?: boolean }
   /** Headline material. `inner` stacks stand between paragraphs of running text and may be section heads. */
@@ -174,7 +178,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.
     const teaser = teaserPointer(l, content[i + 1], content[i + 2], byLine, jumpOnly);
     if (teaser !== undefined) {
-      blocks.push({ type: 'teaser', title: l, titleEnd: teaser.titleEnd, last: teaser.last });
+      blocks.push({ type: 'teaser', title: l, titleEnd: teaser.titleEnd, last: teaser.last, lead: teaserLead(blocks) });
       while (i + 1 < content.length && content[i + 1].n <= teaser.last) i++;
       continue;
     }
@@ -282,6 +286,19 @@ function teaserPointer(
   if (!next || !jumpOnly.has(next.n) || !pointedTitle(l)) return undefined;
   const pointer = jumps.firstOn(next.n, 'see');
   return pointer && { titleEnd: l.raw.length, last: pointer.range.end.line };
+}
+
+/**
+ * In a digest (after its label or another entry), a headline-like line right above an entry's
+ * title is the title's first line: `汐州星火3比1逆转江东海港` / `提前两轮锁定冲甲席位 ▶A9`. It is
+ * taken off the end of `blocks`.
+ */
+function teaserLead(blocks: Block[]): PageLine | null {
+  const [before, last] = blocks.slice(-2);
+  if (last?.type !== 'text' || last.endsWithJump || !isHeadingLike(last.line)) return null;
+  if (before?.type !== 'teaser' && !(before?.type === 'furniture' && isBoxLabel(before.line.flat))) return null;
+  blocks.pop();
+  return last.line;
 }
 
 /** A title put as a question: no stop inside, a question mark in it. */

@@ -163,16 +163,16 @@ function readLineKind(l: PageLine): LineKind {
   return isSource(l.flat) ? 'source' : 'text';
 }
 
-/** The label of a front page's digest: `今日导读`. */
-const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$/;
+/** The label of a front page's digest: `今日导读`, `今日关注`. */
+const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$|^(?:今日|本期)(?:关注|看点|提要)$/;
 /** The label of a column of briefs, short items without headlines: `简讯`, `本地快讯`. */
 const BRIEFS_LABEL = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|简报|速览|速递)|一句话新闻)$/;
-/** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻. */
-const BOX_LABEL_LASTS = '读讯报览递闻';
+/** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻, 今日关注. */
+const BOX_LABEL_LASTS = '读讯报览递闻注点要';
 const BOX_LABEL_MAX = 8;
 
 /** A box label: page furniture wherever it stands, never a headline. */
-function isBoxLabel(flat: string): boolean {
+export function isBoxLabel(flat: string): boolean {
   return flat.length <= BOX_LABEL_MAX && hasCode(BOX_LABEL_LASTS, flat.charCodeAt(flat.length - 1)) && (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat));
 }
 

@@ -19,7 +19,7 @@ export interface Draft {
   readonly bylines: PageLine[];
   /** Heading-like runs inside the body that were not taken as headlines: section head candidates. */
   readonly inner: { at: number; lines: readonly StackLine[] }[];
-  teaser: { title: PageLine; titleEnd: number; last: number } | null;
+  teaser: { title: PageLine; titleEnd: number; last: number; lead: PageLine | null } | null;
   /** The text has ended (a `to` jump or a source line): more text starts a new item. */
   ended: boolean;
   /** Set under a column of briefs (`简讯`): without a headline it is a brief, not a headless article. */

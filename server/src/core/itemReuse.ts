@@ -75,7 +75,7 @@ const photoShape = (p: PhotoBlock, credits: ReadonlyMap<PhotoBlock, number>, by:
 function shapeOf(d: Draft, orient: Orientation, credits: ReadonlyMap<PhotoBlock, number>, by: number): string {
   return [
     orient,
-    d.teaser ? `${d.teaser.title.n - by}-${d.teaser.last - by}` : '',
+    d.teaser ? `${(d.teaser.lead ?? d.teaser.title).n - by}-${d.teaser.title.n - by}-${d.teaser.last - by}` : '',
     d.body.map((l) => l.n - by).join(','),
     d.stack ? stackShape(d.stack, by) : '-',
     d.dateline ? d.dateline.n - by : '',
@@ -101,7 +101,7 @@ function spanOf(d: Draft, lines: readonly PageLine[], credits: ReadonlyMap<Photo
   if (d.source) take(d.source.n);
   if (d.dateline) take(datelineReach(d.dateline, lines));
   if (d.teaser) {
-    take(d.teaser.title.n);
+    take((d.teaser.lead ?? d.teaser.title).n);
     take(d.teaser.last);
   }
   for (const p of d.photos) {

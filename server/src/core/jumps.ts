@@ -41,7 +41,9 @@ const MIN_TITLE_CHARS = 4;
  * end a line like that.
  */
 const BARE_POINTER_RE = new RegExp(
-  `(?:(?<open>[（(])[ \\t\\u3000]{0,3}|(?<arrow>[▶►→])[ \\t\\u3000]{0,3}|[ \\t\\u3000]{1,4})(?:第[ \\t\\u3000]{0,3})?(?<page>${ZH_PAGE})[ \\t\\u3000]{0,3}版(?:[ \\t\\u3000]{0,3}(?<close>[）)]))?[ \\t\\u3000\\r]*$`,
+  `(?:(?:(?<open>[（(])[ \\t\\u3000]{0,3}|(?<arrow>[▶►→])[ \\t\\u3000]{0,3}|[ \\t\\u3000]{1,4})(?:第[ \\t\\u3000]{0,3})?(?<page>${ZH_PAGE})[ \\t\\u3000]{0,3}版(?:[ \\t\\u3000]{0,3}(?<close>[）)]))?` +
+    // A pointing triangle needs no 版: `…锁定冲甲席位 ▶A9` (an arrow → may be prose's: `5元→3`).
+    `|(?<bare>[▶►])[ \\t\\u3000]{0,3}(?<barePage>${ZH_PAGE}))[ \\t\\u3000\\r]*$`,
 );
 
 const EN_ID = '[A-Za-z]-?\\d{1,3}|\\d{1,3}';
@@ -133,31 +135,42 @@ function scanChinese(text: string, out: Found[]): void {
  * instead of trying the pattern at every position of the page.
  */
 function scanBarePointers(text: string, out: Found[]): void {
-  for (let at = text.indexOf('版'); at >= 0; at = text.indexOf('版', at + 1)) {
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const next = text.indexOf('\n', at);
-    const lineEnd = next < 0 ? text.length : next;
-    at = lineEnd;
-    const line = text.slice(lineStart, lineEnd);
-    const m = BARE_POINTER_RE.exec(line);
-    if (!m) continue;
-    const g = m.groups ?? {};
-    const open = g.open !== undefined;
-    // A bracket opened is closed, and a title stands before the pointer on its line (`第 4 版`
-    // is a page header, not a title and its pointer).
-    const title = line.slice(0, m.index).trim();
-    const arrow = g.arrow !== undefined;
-    // After a book's title, `（第7版）` is its edition. Unbracketed, a page number closes a
-    // digest's entry only where a list mark opens it (`●…进校园 4版`) or an arrow points to it
-    // (`…有效吗？▶第6版`): prose may end `…专版 4版`. A bracketed or arrowed pointer alone on its
-    // line points from the title on the line above (`清源县7个重点项目集中开工` / `（第3版）`).
-    if (open !== (g.close !== undefined) || title.endsWith('》')) continue;
-    if (title.length < MIN_TITLE_CHARS && !((open || arrow) && title.length === 0 && titleAbove(text, lineStart))) continue;
-    if (!open && !arrow && !LIST_MARK.test(title)) continue;
-    const start = lineStart + (open || arrow ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
-    const end = lineStart + m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
-    out.push({ start, end, direction: 'see', page: parsePageRef(g.page ?? '') });
+  for (let at = text.indexOf('版'); at >= 0; at = text.indexOf('版', at + 1)) at = scanPointerLine(text, at, out);
+  // A pointing triangle points without 版 too (`▶A9`); lines holding 版 were read above.
+  for (const arrow of ['▶', '►']) {
+    for (let at = text.indexOf(arrow); at >= 0; at = text.indexOf(arrow, at + 1)) {
+      const next = text.indexOf('\n', at);
+      const lineEnd = next < 0 ? text.length : next;
+      at = text.slice(text.lastIndexOf('\n', at - 1) + 1, lineEnd).includes('版') ? lineEnd : scanPointerLine(text, at, out);
+    }
   }
+}
+
+/** Reads the line holding position `at` for a bare pointer at its end; returns the line's end. */
+function scanPointerLine(text: string, at: number, out: Found[]): number {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const next = text.indexOf('\n', at);
+  const lineEnd = next < 0 ? text.length : next;
+  const line = text.slice(lineStart, lineEnd);
+  const m = BARE_POINTER_RE.exec(line);
+  if (!m) return lineEnd;
+  const g = m.groups ?? {};
+  const open = g.open !== undefined;
+  // A bracket opened is closed, and a title stands before the pointer on its line (`第 4 版`
+  // is a page header, not a title and its pointer).
+  const title = line.slice(0, m.index).trim();
+  const arrow = g.arrow !== undefined || g.bare !== undefined;
+  // After a book's title, `（第7版）` is its edition. Unbracketed, a page number closes a
+  // digest's entry only where a list mark opens it (`●…进校园 4版`) or an arrow points to it
+  // (`…有效吗？▶第6版`): prose may end `…专版 4版`. A bracketed or arrowed pointer alone on its
+  // line points from the title on the line above (`清源县7个重点项目集中开工` / `（第3版）`).
+  if (open !== (g.close !== undefined) || title.endsWith('》')) return lineEnd;
+  if (title.length < MIN_TITLE_CHARS && !((open || arrow) && title.length === 0 && titleAbove(text, lineStart))) return lineEnd;
+  if (!open && !arrow && !LIST_MARK.test(title)) return lineEnd;
+  const start = lineStart + (open || arrow ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
+  const end = g.bare !== undefined ? lineStart + m.index + m[0].trimEnd().length : lineStart + m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
+  out.push({ start, end, direction: 'see', page: parsePageRef(g.page ?? g.barePage ?? '') });
+  return lineEnd;
 }
 
 /** A digest entry's title ends without a statement's end (a question may title an entry). */

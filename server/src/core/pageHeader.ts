@@ -7,14 +7,17 @@
  */
 import type { PageLine } from './lines';
 
-const DATE = '\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日';
+const DATE = '(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}[.．]\\d{1,2}[.．]\\d{1,2})';
 const MASTHEAD_NAME = '[\\u4e00-\\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|周报|早报|法制报|青年报)';
 /** A paper's name romanised, as Chinese mastheads print it: `LVLIANG RIBAO`. */
-const PINYIN_MASTHEAD = '[A-Z]{2,12}(?:\\s+[A-Z]{2,12}){0,2}\\s+(?:RIBAO|WANBAO|SHIBAO|ZHOUBAO|CHENBAO|DUSHIBAO)';
+const PINYIN_MASTHEAD = '[A-Z]{2,12}(?:\\s+[A-Z]{2,12}){0,2}\\s+(?:RIBAO|WANBAO|SHIBAO|ZHOUBAO|CHENBAO|DUSHIBAO|EVENING NEWS|DAILY|NEWS|TIMES|POST|HERALD)';
+/** A date as English headers print it: `THURSDAY, OCTOBER 23, 2025`, `Thursday, Oct. 23, 2025`. */
+const ENGLISH_DATE =
+  '(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\\s+(?:[A-Z][A-Za-z]{2,8}\\.?)\\s+\\d{1,2},?\\s+\\d{4}';
 
-const MASTHEAD = new RegExp(`^${MASTHEAD_NAME}$|^The\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Times|Post|Herald|Journal|Daily|News|Tribune|Gazette)$`);
+const MASTHEAD = new RegExp(`^${MASTHEAD_NAME}$|^${PINYIN_MASTHEAD}$|^The\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Times|Post|Herald|Journal|Daily|News|Tribune|Gazette)$`);
 const PAGE_HEADER =
-  /^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
+  /^[\u4e00-\u9fff]{2,6}\s*[·•|｜]\s*([A-Z]?\d{1,2})$|^([A-Z]?\d{1,2})$|^第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[：:|｜]?\s*\S{0,12})?$|^([A-Z]?\d{1,2})\s*(?:版)?\s*[|｜]?\s*[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?(?:\s*[|｜]\s*\S{0,12})?$|^PAGE\s+([A-Z]?\d{1,3})$|^([A-Z]?\d{1,2})\s*[|｜]\s*[A-Z][A-Za-z &]{2,30}$/i;
 const DATE_LINE = new RegExp(`^${DATE}(?:\\s*星期[一二三四五六日天])?(?:\\s*[\\u4e00-\\u9fff]{0,8})?$`);
 const DATE_FIELD = new RegExp(`${DATE}(?:\\s*星期[一二三四五六日天])?`);
 
@@ -39,14 +42,19 @@ const HEADER_FIELDS = new RegExp(
     '今日天气\\s*[：:]\\s*[\\u4e00-\\u9fff]{1,8}',
     '-?\\d{1,2}\\s*℃(?:\\s*[～~\\-－至]\\s*-?\\d{1,2}\\s*℃)?',
     '[东南西北]{1,2}风\\s*\\d{1,2}(?:\\s*[～~\\-－至]\\s*\\d{1,2})?\\s*级',
+    // The paper's telephone lines and licence under its masthead: `新闻热线：0593-2736111`.
+    '[\\u4e00-\\u9fff]{0,6}热线\\s*[：:]?\\s*\\d[\\d\\-－ ]{6,16}\\d',
+    '[\\u4e00-\\u9fff]{0,4}许可证\\s*[：:]\\s*\\S{2,24}',
     // The page's editors, printed in its header: `责任编辑：宁 远`.
-    '(?:责任编辑|本版编辑|责编|编辑|美编|版式|校对|组版)\\s*[：:/／]?\\s*[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}',
+    '(?:责任编辑|本版编辑|责编|编辑|美编|版式|校对|组版)\\s*[：:/／]?\\s*(?:[\\u4e00-\\u9fff]\\s[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff]{2,4})',
+    ENGLISH_DATE,
     MASTHEAD_NAME,
     PINYIN_MASTHEAD,
   ].join('|'),
   'g',
 );
 const PAGE_FIELD = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
+const EDITOR_WORD = /编辑|责编|版式|校对|美编|组版/;
 /** What parts a header's fields. */
 const FIELD_GAP = /[\s|｜:：·•/／]+/;
 /** What parts a header's words: a dot joins a section's two names (`经济·数据`). */
@@ -75,7 +83,7 @@ const FIELD_MARK = '\u0001';
 const MARKS_ONLY = /^\u0001+$/;
 
 /** Every field holds one of these (B of a romanised masthead, …BAO): a line without any is no header. */
-const FIELD_CHARS = /[0-9０-９版期报历星周号主社编B]/;
+const FIELD_CHARS = /[0-9０-９版期报历星周号主社编证B]/;
 
 /**
  * The line's fields and the words between them. A field glued to other words (`第0期第4版的标题`)
@@ -129,7 +137,7 @@ function onlySectionNames(words: readonly string[]): boolean {
  */
 export function readTopLine(l: PageLine): { pageId: string | undefined; furniture: boolean } {
   const m = PAGE_HEADER.exec(l.flat);
-  if (m) return { pageId: m[1] ?? m[2] ?? m[3] ?? m[4], furniture: true };
+  if (m) return { pageId: m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6], furniture: true };
   const header = readFields(l.raw);
   if (header?.pageId !== undefined && onlySectionNames(header.words)) return { pageId: header.pageId, furniture: true };
   const furniture =
@@ -158,8 +166,12 @@ const MAX_SECTION_LABEL = 6;
 /** A special page's banner names its subject before 专版: `安平县招商引资专版`. */
 const SPECIAL_PAGE = /^[\u4e00-\u9fff]{2,12}(?:专版|专刊|特刊)$/;
 
-/** A page section's name alone on its line, one or two parted by a dot: `县区新闻`, `国内·国际`. */
+/** An English section's name alone at the top: `WORLD`, `CHINA DAILY`… one or two words in capitals. */
+const ENGLISH_SECTION = /^[A-Z]{3,12}(?: [A-Z]{2,12})?$/;
+
+/** A page section's name alone on its line, one or two parted by a dot: `县区新闻`, `国内·国际`, `WORLD`. */
 function isSectionLabel(raw: string): boolean {
+  if (ENGLISH_SECTION.test(raw.trim())) return true;
   const parts = raw.trim().split(FIELD_GAP);
   if (parts.length === 1 && SPECIAL_PAGE.test(parts[0])) return true;
   return parts.length <= MAX_HEADER_WORDS && parts.every((p) => p.length <= MAX_SECTION_LABEL && SECTION_LABEL.test(p));
@@ -167,7 +179,8 @@ function isSectionLabel(raw: string): boolean {
 
 /** The page's date as the header prints it: the whole date line, or the date among a header's fields. */
 export function headerDate(l: PageLine): string | null {
-  if (DATE_LINE.test(l.flat)) return l.raw.trim();
+  // Beside the editors' names (`2025年10月23日 星期四 责任编辑 廖清源`) the date is a field of its own.
+  if (DATE_LINE.test(l.flat) && !EDITOR_WORD.test(l.flat)) return l.raw.trim();
   const header = readFields(l.raw);
   if (header === null || header.fields === 0 || !onlySectionNames(header.words)) return null;
   return DATE_FIELD.exec(l.raw)?.[0] ?? null;

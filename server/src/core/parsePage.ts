@@ -93,7 +93,7 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
     if (dated) {
       date ??= { text: dated.date, range: range(b.line.n, dated.dateStart, b.line.n, dated.dateStart + dated.date.length) };
       editors.push(...withRange(readPeople(b.line.raw.slice(dated.editorsAt), 'editor'), lineRange(b.line), index));
-    } else if (b.pageId !== undefined && headerEditorsAt(b.line.raw) > 0) {
+    } else if (lineKind(b.line) !== 'editor' && headerEditorsAt(b.line.raw) > 0 && (b.pageId !== undefined || headerDate(b.line) !== null)) {
       // A page header may end with the page's editors: `第6版 速览 … 责任编辑：邵婉婷`.
       editors.push(...withRange(readPeople(b.line.raw.slice(headerEditorsAt(b.line.raw)), 'editor'), lineRange(b.line), index));
     }
@@ -182,7 +182,7 @@ function stackPart(stack: readonly StackLine[] | null, role: StackLine['role']):
 }
 
 function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits: ReadonlyMap<PhotoBlock, number>, depth: Depth): Item {
-  if (d.teaser) return toTeaser(d.teaser.title, d.teaser.titleEnd, lines[d.teaser.last], lines);
+  if (d.teaser) return toTeaser(d.teaser.title, d.teaser.titleEnd, lines[d.teaser.last], lines, d.teaser.lead);
   // A draft of photos has no text of its own: its captions are its body. A headline with no
   // text or photos under it (the page was cut after it) is its own body.
   const body = [...(d.body.length ? d.body : d.photos.length ? d.photos.map((p) => lines[p.first]) : (d.stack ?? []).map((s) => s.line))].sort((a, b) => a.n - b.n);
@@ -300,20 +300,22 @@ function dedupe(people: Person[]): Person[] {
  * A teaser: its title runs from the line's start (a list mark aside) to `pointerAt`; a subtitle
  * may stand between it and its pointer (`…最亮底色` / `——访市生态环境局局长张卫东` / `（详见第5版）`).
  */
-function toTeaser(title: PageLine, pointerAt: number, last: PageLine, lines: readonly PageLine[]): Item {
-  const titleStart = title.indent + (LIST_MARK.exec(title.raw.slice(title.indent))?.[0].length ?? 0);
+function toTeaser(title: PageLine, pointerAt: number, last: PageLine, lines: readonly PageLine[], lead: PageLine | null): Item {
+  const first = lead ?? title;
+  const titleStart = first.indent + (LIST_MARK.exec(first.raw.slice(first.indent))?.[0].length ?? 0);
   const titleEnd = title.raw.slice(0, pointerAt).trimEnd().length;
-  const text = readable(title.raw.slice(titleStart, titleEnd));
+  const own = readable(title.raw.slice(lead ? title.indent : titleStart, titleEnd));
+  const text = lead ? joinWrapped([readable(lead.raw.slice(titleStart)), own]) : own;
   const subtitle = lines.slice(title.n + 1, last.n).find((l) => !l.blank && isSubtitle(l.flat));
   return {
     kind: 'teaser',
     kicker: null,
     kickerRange: null,
     headline: text,
-    headlineRange: range(title.n, titleStart, title.n, titleEnd),
+    headlineRange: range(first.n, titleStart, title.n, titleEnd),
     subtitle: subtitle ? readable(subtitle.raw) : null,
     subtitleRange: subtitle ? lineRange(subtitle) : null,
-    bodyRange: spanRange(title, last),
+    bodyRange: spanRange(first, last),
     dateline: null,
     byline: null,
     people: [],

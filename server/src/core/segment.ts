@@ -72,7 +72,7 @@ class Segmenter {
         return;
       case 'teaser':
         this.close();
-        this.drafts.push({ ...newDraft(), teaser: { title: b.title, titleEnd: b.titleEnd, last: b.last } });
+        this.drafts.push({ ...newDraft(), teaser: { title: b.title, titleEnd: b.titleEnd, last: b.last, lead: b.lead } });
         return;
       case 'dateline': {
         // A dateline right under a headline opens that headline's body: on a page that sets
