@@ -1110,3 +1110,38 @@ test('a digest box (今日关注): a title in two lines over its pointer, and �
   );
   assert.deepEqual(p.jumps.map((j) => [j.text, j.page, j.direction]), [['▶A9', 'A09', 'see'], ['▶B2', 'B02', 'see']]);
 });
+
+test('under a photo news label (图片新闻), each title heads the photos under it, on a page that sets headlines after their text', () => {
+  const text = [
+    '本报讯（记者 岑柯）10月22日，柘川县“共享菜园”模式',
+    '在全县推广，盘活闲置土地近40亩。',
+    '',
+    '柘川县：“共享菜园”让闲置地“活”起来',
+    '',
+    '图片新闻',
+    '',
+    '柘川：晚稻开镰',
+    '',
+    '10月21日，柘川县白塔镇农户驾驶收割机收割晚稻。',
+    '通讯员 阮杉 摄',
+    '',
+    '枫岭：古村秋色',
+    '',
+    '10月20日拍摄的枫岭县上坂村秋景。 本报记者 谭序 摄',
+    '',
+    '本报讯（记者 汤可然）10月22日，澄浦区最后一个社区',
+    '就业服务驿站揭牌。',
+    '',
+    '澄浦区：就业服务驿站覆盖全部社区',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/A04.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.kind, x.headline, line(x.bodyRange)]),
+    [
+      ['article', '柘川县：“共享菜园”让闲置地“活”起来', 1],
+      ['photo-story', '柘川：晚稻开镰', 10],
+      ['photo-story', '枫岭：古村秋色', 15],
+      ['article', '澄浦区：就业服务驿站覆盖全部社区', 17],
+    ],
+  );
+});

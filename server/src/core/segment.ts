@@ -10,6 +10,9 @@ import { assignOrphans } from './orphans';
 import type { Facing, Order } from './orientation';
 import { splitOwnText } from './mixedOrder';
 
+/** The label over a column of photo news. */
+const PHOTO_NEWS = /^(?:图片|摄影)新闻$/;
+
 /** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
 export function segment(blocks: readonly Block[], order: Order): Draft[] {
   const s = new Segmenter(order);
@@ -27,6 +30,8 @@ class Segmenter {
   #loose: PhotoBlock[] = [];
   /** A briefs label was passed: untitled items from here on are briefs. */
   #briefs = false;
+  /** Under a photo news label (`图片新闻`) each title heads the photos under it, on any page. */
+  #photoNews = false;
 
   /** Stacks whose words decide their side (or cut them in two), whatever the page's orientation. */
   readonly #order: Order;
@@ -62,9 +67,14 @@ class Segmenter {
   add(b: Block): void {
     const cur = this.#cur;
     // Photos are loose only until the next thing that is not a photo or page furniture.
-    if (b.type !== 'photo' && b.type !== 'furniture' && b.type !== 'stack') this.#loose = [];
+    if (b.type !== 'photo' && b.type !== 'furniture' && b.type !== 'stack') {
+      this.#loose = [];
+      this.#photoNews = false;
+    }
     switch (b.type) {
       case 'furniture':
+        // A photo news label may stand where a section's name would (at the page's top).
+        if (PHOTO_NEWS.test(b.line.flat)) this.#photoNews = true;
         if (b.briefs) {
           this.close();
           this.#briefs = true;
@@ -129,7 +139,7 @@ class Segmenter {
         // Photos after text may belong to it (a photo story); whether they do is decided once
         // the text is cut into items. Photos under a title of their own are its story (图片
         //新闻); elsewhere photos stand on their own until a title after them claims them.
-        if (cur && (cur.body.length > 0 || (cur.stack && this.#orient === 'headline-before'))) cur.photos.push(b.photo);
+        if (cur && (cur.body.length > 0 || (cur.stack && (this.#orient === 'headline-before' || this.#photoNews)))) cur.photos.push(b.photo);
         else this.#loose.push(b.photo);
         return;
       case 'stack':
@@ -146,6 +156,7 @@ class Segmenter {
   }
 
   #addStack(lines: readonly StackLine[], facing?: Facing): void {
+    if (lines[0].role === 'kicker' && PHOTO_NEWS.test(lines[0].line.flat)) this.#photoNews = true;
     const cur = this.#cur;
     const loose = this.#loose;
     this.#loose = [];
