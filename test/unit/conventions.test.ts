@@ -1145,3 +1145,31 @@ test('under a photo news label (图片新闻), each title heads the photos under
     ],
   );
 });
+
+test('AP pages: the agency under a byline is the byline’s, and a continuation is never a photo story', () => {
+  const text = [
+    'Senate panel advances rail safety bill',
+    'By MAREN HOLLIS and OWEN KESTREL',
+    'Associated Press',
+    'WASHINGTON (AP) — A Senate committee on',
+    'Wednesday advanced a long-stalled rail safety bill.',
+    'Continued on A6',
+    '',
+    'Gulf towns brace for second storm in a week',
+    'Continued from A1',
+    'said Mayor Alma Ruiz, whose town was still',
+    'pumping water out of its downtown.',
+    '',
+    'A man paddles a kayak down a flooded street in',
+    'Port Arlen, La., on Tuesday. (AP Photo/Dana Whitcombe)',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/A16.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.kind, x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      ['article', 'Senate panel advances rail safety bill', 4, 6],
+      ['article', 'Gulf towns brace for second storm in a week', 9, 11],
+    ],
+  );
+  assert.deepEqual(p.items[0].people.map((x) => x.name), ['MAREN HOLLIS', 'OWEN KESTREL']);
+});

@@ -232,13 +232,16 @@ function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
 
 /**
  * The place an English byline's reporters file from, set under their names (`By ZHAO YING and
- * LIU MENG` / `in Xiling, Heyang`), or the writer's e-mail address under a byline: part of the
- * byline, not the body's first line.
+ * LIU MENG` / `in Xiling, Heyang`) or their agency (`Associated Press`), or the writer's e-mail
+ * address under a byline: part of the byline, not the body's first line.
  */
 function placesByline(l: PageLine, prev: Block | undefined): boolean {
   if (prev?.type !== 'byline') return false;
-  return (isEnglishByline(prev.line.flat) && isEnglishBylinePlace(l.flat)) || WRITER_EMAIL.test(l.flat);
+  return (isEnglishByline(prev.line.flat) && (isEnglishBylinePlace(l.flat) || NEWS_AGENCY.test(l.flat))) || WRITER_EMAIL.test(l.flat);
 }
+
+/** The agency a byline's reporters write for, on the line under their names: `Associated Press`. */
+const NEWS_AGENCY = /^(?:The )?(?:Associated Press|Reuters|Agence France-Presse|AFP|Bloomberg(?: News)?|Xinhua(?: News Agency)?)$/;
 
 /** The writer's address printed under a byline: `qiujiahao@lanjiangdaily.cn`. */
 const WRITER_EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;

@@ -24,9 +24,11 @@ export interface Draft {
   ended: boolean;
   /** Set under a column of briefs (`简讯`): without a headline it is a brief, not a headless article. */
   brief: boolean;
+  /** Opened by a continuation (`（上接1版）`, `Continued from A1`): the rest of a story, never a photo story. */
+  continued: boolean;
 }
 
-export const newDraft = (): Draft => ({ body: [], stack: null, dateline: null, photos: [], source: null, bylines: [], inner: [], teaser: null, ended: false, brief: false });
+export const newDraft = (): Draft => ({ body: [], stack: null, dateline: null, photos: [], source: null, bylines: [], inner: [], teaser: null, ended: false, brief: false, continued: false });
 
 /** The text of lines, joined as read. */
 export const textOf = (lines: readonly PageLine[]): string => lines.map((l) => l.flat).join('');
@@ -53,7 +55,7 @@ const PHOTO_STORY_MAX_CHARS = 600;
  */
 export function isPhotoStory(d: Draft): boolean {
   // A dateline or a byline makes a report: its photos illustrate it.
-  if (d.photos.length === 0 || d.dateline || d.bylines.length > 0 || d.stack?.some((s) => s.role === 'byline')) return false;
+  if (d.photos.length === 0 || d.dateline || d.continued || d.bylines.length > 0 || d.stack?.some((s) => s.role === 'byline')) return false;
   // Photos under a title and no text: the captions tell the story.
   if (d.body.length === 0) return d.stack !== null;
   // Every line holds a character, so a body of more lines than the limit is no introduction.

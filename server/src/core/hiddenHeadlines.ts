@@ -94,7 +94,10 @@ function cutAt(d: Draft, cuts: readonly Cut[], orient: Orientation): Draft[] {
     p.inner.push(...d.inner.slice(innerFrom, innerTo).map((x) => ({ at: x.at - start, lines: x.lines })));
     p.stack = stack ? [...stack] : null;
     p.brief = d.brief && !stack;
-    if (start === 0) p.dateline = d.dateline;
+    if (start === 0) {
+      p.dateline = d.dateline;
+      p.continued = d.continued;
+    }
     return p;
   };
   for (const cut of cuts) {

@@ -84,6 +84,7 @@ function shapeOf(d: Draft, orient: Orientation, credits: ReadonlyMap<PhotoBlock,
     d.inner.map((c) => `${c.at}:${stackShape(c.lines, by)}`).join(';'),
     d.photos.map((p) => photoShape(p, credits, by)).join(';'),
     d.brief ? 'brief' : '',
+    d.continued ? 'continued' : '',
   ].join('|');
 }
 

@@ -113,6 +113,7 @@ class Segmenter {
           return;
         }
         const d = this.#openForText();
+        if (continues && d.body.length === 0) d.continued = true;
         d.body.push(b.line);
         // A jump onward (at the line's end or on a line of its own) or a signature closes the
         // text: what follows is another item's.
