@@ -1173,3 +1173,22 @@ test('AP pages: the agency under a byline is the byline’s, and a continuation 
   );
   assert.deepEqual(p.items[0].people.map((x) => x.name), ['MAREN HOLLIS', 'OWEN KESTREL']);
 });
+
+test('a notice’s numbered head over a line ending in a colon is a section, not a second notice', () => {
+  const text = [
+    '关于沙湾片区控制性详细规划局部调整的批前公示',
+    '根据有关规定，现将沙湾片区控制性详细规划局部',
+    '调整方案予以批前公示，广泛征求社会各界意见。',
+    '一、公示时间',
+    '2025年10月23日至11月21日。',
+    '二、意见反馈',
+    '公众可在公示期内通过以下方式反馈意见：',
+    '1.信函邮寄至市自然资源和规划局；',
+    '2.联系电话：0593-2815576。',
+    '汐州市自然资源和规划局',
+    '2025年10月23日',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/A14.news');
+  assert.equal(p.items.length, 1);
+  assert.deepEqual(p.items[0].sections.map((s) => [s.title, line(s.range)]), [['一、公示时间', 4], ['二、意见反馈', 6]]);
+});

@@ -8,7 +8,7 @@ import type { PageLine } from './lines';
 import { type Draft, type Orientation, newDraft, stackText } from './draft';
 import { BigramIndex, bigrams } from './similarity';
 import { readPeople } from './people';
-import { NOTICE_TITLE, isSalutation, setsPhrasesApart } from './classify';
+import { NOTICE_TITLE, isSalutation, sectionNumbering, setsPhrasesApart } from './classify';
 import { columnChanges, looksLikeFirstLine } from './columns';
 import { isLetterSpaced } from './damage';
 import { shapedLikeSubhead } from './sections';
@@ -34,7 +34,8 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   // Words are weighed only for candidates that stand apart from the text (or open a notice);
   // a draft without one is not cut, and its text is not read for words.
   const apart = d.inner.map((c) => !SUBHEAD_MARK.test(c.lines[0].line.flat) && standsApart(d.body, c.at));
-  const opensNotice = d.inner.map((c) => isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
+  // A numbered head over a line that ends in a colon (`三、意见反馈` / `公众可…反馈意见：`) is a section.
+  const opensNotice = d.inner.map((c) => sectionNumbering(c.lines[0].line.flat) === null && isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
   if (!apart.includes(true) && !opensNotice.includes(true)) return [d];
   const words = d.inner.map((c) => bigrams(stackText(c.lines)));
   const wanted = new Set<number>();
