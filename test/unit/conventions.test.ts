@@ -1192,3 +1192,17 @@ test('a notice’s numbered head over a line ending in a colon is a section, not
   assert.equal(p.items.length, 1);
   assert.deepEqual(p.items[0].sections.map((s) => [s.title, line(s.range)]), [['一、公示时间', 4], ['二、意见反馈', 6]]);
 });
+
+test('Reuters stories: a dateline with a hyphen, and the closing credits name the reporter and the editor', () => {
+  const text = [
+    'Japanese port reopens after oil spill cleanup',
+    '',
+    'TOKYO (Reuters) - The port of Kurehama reopened to',
+    'commercial shipping on Wednesday.',
+    '',
+    '(Reporting by Kenji Mori; Editing by Clara Voss)',
+  ].join('\n');
+  const [story] = parsePage(text, 'file:///issue/A16.news').items;
+  assert.deepEqual([story.headline, line(story.bodyRange)], ['Japanese port reopens after oil spill cleanup', 3]);
+  assert.deepEqual(story.people.map((x) => [x.name, x.role]), [['Kenji Mori', 'reporter'], ['Clara Voss', 'editor']]);
+});

@@ -29,8 +29,8 @@ const DATELINE = new RegExp(
   ].join('|'),
 );
 
-/** English datelines: `BEIJING, Jan. 4 —`, `WASHINGTON (AP) —`, `LONDON —`. */
-const ENGLISH_DATELINE = /^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{0,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:—|–|--)\s*\S/;
+/** English datelines: `BEIJING, Jan. 4 —`, `WASHINGTON (AP) —`, `LONDON —`, Reuters' `TOKYO (Reuters) -`. */
+const ENGLISH_DATELINE = /^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{0,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z ]{2,20}\)\s*-|(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:—|–|--))\s*\S/;
 
 /** A Chinese name of two to four characters; a two-character name may be padded (`张 强`). */
 const NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}';

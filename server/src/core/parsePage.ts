@@ -17,7 +17,7 @@ import { readOrder } from './orientation';
 import { segment } from './segment';
 import { splitHidden } from './hiddenHeadlines';
 import { ItemReuse, type ItemsMade } from './itemReuse';
-import { readCreditPeople, readEnglishByline, readEnglishCredit, readPeople, withRange } from './people';
+import { readCreditPeople, readEnglishByline, readEnglishCredit, readPeople, readWireCredits, withRange } from './people';
 import { findSections } from './sections';
 import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
@@ -209,7 +209,9 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
     }
     const tail = body[body.length - 1];
     const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) : null;
-    if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length), index));
+    const wire = tail && !author ? readWireCredits(tail.flat) : null;
+    if (wire) people.push(...withRange(wire, lineRange(tail), index));
+    else if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length), index));
     else if (wrapped && !SOURCE_WORD.test(wrapped.text) && !AUTHOR_NOTE.test(wrapped.text)) people.push(...withRange(readPeople(wrapped.text, 'author'), wrapped.range, index));
     for (const p of photoStory ? d.photos : []) {
       if (!p.credit) continue;

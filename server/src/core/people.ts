@@ -234,6 +234,21 @@ export function readEnglishByline(text: string): NamedPerson[] {
     .map((name) => ({ name, role }));
 }
 
+/** A wire story's closing credits: `(Reporting by Kenji Mori; Editing by Clara Voss)`. */
+const WIRE_CREDITS = /^\((?:(?:Additional )?[Rr]eporting|Writing|Editing) by [^()]+\)$/;
+const WIRE_CREDIT = /\b(Reporting|Writing|Editing) by ([^;)]+)/gi;
+
+/** The people of a wire story's closing credits, or null when the line is none. */
+export function readWireCredits(flat: string): NamedPerson[] | null {
+  if (!flat.startsWith('(') || !WIRE_CREDITS.test(flat)) return null;
+  const people: NamedPerson[] = [];
+  for (const m of flat.matchAll(WIRE_CREDIT)) {
+    const role: PersonRole = m[1].toLowerCase() === 'editing' ? 'editor' : 'reporter';
+    for (const name of m[2].split(/\s*(?:,|\band\b|&)\s*/)) if (LATIN_NAME.test(name.trim())) people.push({ name: name.trim(), role });
+  }
+  return people;
+}
+
 const AGENCY_PHOTO = /\b(?:Photo|Photos|Images?)\s*\/\s*([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})/;
 const NAME_SLASH_OR_BY = /([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s*\/|\bby ([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})/;
 /**
