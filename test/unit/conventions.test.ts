@@ -1206,3 +1206,23 @@ test('Reuters stories: a dateline with a hyphen, and the closing credits name th
   assert.deepEqual([story.headline, line(story.bodyRange)], ['Japanese port reopens after oil spill cleanup', 3]);
   assert.deepEqual(story.people.map((x) => [x.name, x.role]), [['Kenji Mori', 'reporter'], ['Clara Voss', 'editor']]);
 });
+
+test('an opinion column’s label opens its piece even after a quotation, and 作者： names the author', () => {
+  const text = [
+    '让“微改造”释放“大民生”',
+    '本报评论员',
+    '一条小巷的变化，折射一座城市的温度。老城区12条背街',
+    '小巷完成“微改造”。',
+    '“改造的是街巷，凝聚的是人心。”',
+    '——鹤汀区桂花巷居民议事会代表 邬秀英',
+    '河阳时评',
+    '“口袋公园”别成“口袋摆设”',
+    '作者：桑 榆',
+    '近年来，各地口袋公园建了不少，但也有一些口袋公园建成',
+    '后少人问津。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/A11.news').items;
+  const piece = items[items.length - 1];
+  assert.deepEqual([piece.kicker, piece.headline, line(piece.bodyRange)], ['河阳时评', '“口袋公园”别成“口袋摆设”', 10]);
+  assert.deepEqual(piece.people.map((x) => [x.name, x.role]), [['桑榆', 'author']]);
+});

@@ -550,7 +550,9 @@ function groupStacks(blocks: Block[]): Block[] {
     const b = blocks[i];
     const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
-    if (!startsRun || !(endsParagraph(prev) || endsRecord(prev, blocks, i) || (prev?.type === 'text' && prev.signsOff === true))) {
+    // A column's label opens a piece wherever it stands: it is never running text's.
+    const label = b.type === 'text' && OPINION_COLUMN.test(b.line.flat);
+    if (!startsRun || !(label || endsParagraph(prev) || endsRecord(prev, blocks, i) || (prev?.type === 'text' && prev.signsOff === true))) {
       out.push(b);
       continue;
     }

@@ -57,6 +57,8 @@ const BYLINE = new RegExp(
     '^(?:文\\s*[/／|]\\s*|图\\s*[/／|]\\s*|文图\\s*[/／|]?\\s*)',
     // `记者手记`, `记者观察` head a section of the reporter's own.
     `^(?:本报|新华社)?(?:全媒体|融媒体|首席|特约|见习)?记者\\s*(?!${REPORTER_COLUMNS})${NAME}(?:\\s+(?:(?:本报)?通讯员|实习生|记者)?\\s*${NAME}){0,5}\\s*$`,
+    // The author named by a label: `作者：桑 榆`.
+    `^作者\\s*[：:]\\s*${NAME}\\s*$`,
     // The expert who answers a reader's question: `解答律师：邵振华（澜江市法律援助中心）`.
     `^(?:解答|答疑|释法|讲解)(?:律师|法官|专家|医生|嘉宾)\\s*[：:]\\s*${NAME}(?:\\s*[（(][^（）()]{1,24}[）)])?\\s*$`,
     `^By\\s+[A-Z][\\w.'-]*(?:\\s+[\\w.'-]+){0,6}(?:\\s+${ENGLISH_BYLINE_PLACE})?\\s*$`,
@@ -96,7 +98,7 @@ const EDITOR_PAIRS = new RegExp(`^${EDITOR_PAIR}(?:\\s+${EDITOR_PAIR})*$`);
  * character (or a marker within reach) rules out before a pattern is tried. Each set below
  * holds every character its pattern can start with.
  */
-const BYLINE_FIRSTS = '□■◎文图本新人全融首特见记评解答释讲B';
+const BYLINE_FIRSTS = '□■◎文图本新人全融首特见记评解答释讲作B';
 const SOURCE_FIRSTS = '（(据来转摘新中人央《XRA';
 const EDITOR_FIRSTS = '本责编校美组版审图主值';
 const SIGNING_DATE_FIRSTS = '0123456789〇零一二三四五六七八九';

@@ -15,8 +15,8 @@ const ROLE_WORDS: readonly [RegExp, PersonRole][] = [
   [/^实习生$/, 'intern'],
   [/^(?:本版)?(?:(?:责任|图片|美术|版面)?编辑|责编|校对|美编|主编|审(?:核|校)|版式(?:设计)?|组版|排版|值班(?:编委|主任))$/, 'editor'],
   [/^摄影?$/, 'photographer'],
-  // The expert who answers a reader's question writes the answer: `解答律师：邵振华`.
-  [/^(?:解答|答疑|释法|讲解)(?:律师|法官|专家|医生|嘉宾)$/, 'author'],
+  // The author by a label (`作者：桑榆`), and the expert who answers a reader's question (`解答律师：邵振华`).
+  [/^(?:解答|答疑|释法|讲解)(?:律师|法官|专家|医生|嘉宾)$|^作者$/, 'author'],
 ];
 
 /** Matches a role word anywhere in de-spaced text, longest spellings first. */
