@@ -1226,3 +1226,25 @@ test('an opinion column’s label opens its piece even after a quotation, and �
   assert.deepEqual([piece.kicker, piece.headline, line(piece.bodyRange)], ['河阳时评', '“口袋公园”别成“口袋摆设”', 10]);
   assert.deepEqual(piece.people.map((x) => [x.name, x.role]), [['桑榆', 'author']]);
 });
+
+test('记者手记 over a title opens the reporter’s own piece; over running text it heads a section of the story', () => {
+  // Headlines first: the story's stands over it.
+  const story = [
+    '河阳镇首届木雕文化节开幕',
+    '本报讯（记者 谭若溪）4月8日，河阳镇首届木雕文化节开幕，',
+    '吸引游客两万余人次。',
+  ];
+  const piece = parsePage(
+    [...story, '记者手记', '慢下来，才能雕得深', '在方守仁的作坊里，时间仿佛走得很慢，一把刻刀', '一块樟木，一坐就是一整天，手上的茧子', '比刻刀还硬。'].join('\n'),
+    'file:///issue/05.news',
+  ).items;
+  assert.deepEqual(
+    piece.map((x) => [x.kicker, x.headline, line(x.bodyRange)]),
+    [
+      [null, '河阳镇首届木雕文化节开幕', 2],
+      ['记者手记', '慢下来，才能雕得深', 6],
+    ],
+  );
+  const section = parsePage([...story, '记者手记', '采访结束时，刘桂芳送给记者一幅刚剪好的', '《喜上眉梢》，纹样细密繁复。'].join('\n'), 'file:///issue/05.news').items;
+  assert.equal(section.length, 1);
+});

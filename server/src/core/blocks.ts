@@ -368,7 +368,17 @@ export function isColumnTag(flat: string): boolean {
 const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务)$|^编后语?$|^(?:图片|摄影)新闻$/;
 
 function opensOpinionColumn(run: readonly StackLine[]): boolean {
-  return run[0].role === 'kicker' && OPINION_COLUMN.test(run[0].line.flat);
+  return run[0].role === 'kicker' && (OPINION_COLUMN.test(run[0].line.flat) || REPORTER_NOTE.test(run[0].line.flat));
+}
+
+/** The reporter's own note after a story: `记者手记`, `采访手记`. */
+const REPORTER_NOTE = /^[\u4e00-\u9fff]{0,2}手记$/;
+
+/** A title stands under block i: a headline-like line clearly shorter than the text under it. */
+function titleUnder(blocks: readonly Block[], i: number): boolean {
+  const title = blocks[i + 1];
+  const text = blocks[i + 2];
+  return title?.type === 'text' && text?.type === 'text' && headlineLike(blocks, i + 1) && clearlyShorter(title.line.width, text.line.width);
 }
 
 const RECORD_LINE = /^[\u4e00-\u9fff]{1,8}[：:]\s*[\w\-@.（）()]+$/;
@@ -551,7 +561,7 @@ function groupStacks(blocks: Block[]): Block[] {
     const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
     // A column's label opens a piece wherever it stands: it is never running text's.
-    const label = b.type === 'text' && OPINION_COLUMN.test(b.line.flat);
+    const label = b.type === 'text' && (OPINION_COLUMN.test(b.line.flat) || (REPORTER_NOTE.test(b.line.flat) && titleUnder(blocks, i)));
     if (!startsRun || !(label || endsParagraph(prev) || endsRecord(prev, blocks, i) || (prev?.type === 'text' && prev.signsOff === true))) {
       out.push(b);
       continue;
@@ -568,6 +578,8 @@ function groupStacks(blocks: Block[]): Block[] {
         run.push({ line: x.line, role: stackRole(x.line.flat, run) });
       } else break;
     }
+    // `记者手记` over a title is that piece's kicker; over running text it heads a section.
+    if (label && REPORTER_NOTE.test(run[0].line.flat)) run[0] = { line: run[0].line, role: 'kicker' };
     const heads = run.filter((s) => s.role === 'headline').length;
     const textEnded =
       prev !== undefined &&
