@@ -16,6 +16,8 @@ const HAN_UNITS: readonly string[] = [
   '项', '次', '场', '期', '件', '辆', '台', '套', '架', '艘', '篇', '幅', '册', '本', '部', '条',
   '栋', '座', '间', '床', '张', '棵', '株', '头', '只', '匹', '起', '例', '批', '届', '轮', '字',
   '首', '节', '课时', '学时', '层', '处', '份', '组', '枚', '颗', '箱', '袋', '瓶', '盏', '块',
+  // a port's containers, in twenty-foot units
+  '标箱', '标准箱',
   // places
   '省', '市', '县', '村', '乡', '镇', '乡镇', '国',
   // money: the yuan and the currencies foreign news reports in, named as Chinese papers name them
