@@ -371,6 +371,16 @@ function opensOpinionColumn(run: readonly StackLine[]): boolean {
   return run[0].role === 'kicker' && (OPINION_COLUMN.test(run[0].line.flat) || REPORTER_NOTE.test(run[0].line.flat));
 }
 
+/** A column label is a short line: asked of every line that could start a stack. */
+const MAX_LABEL_CHARS = 6;
+
+/** Block i is a column's label: an opinion or service column's, or the reporter's note over a title. */
+function isLabel(blocks: readonly Block[], i: number): boolean {
+  const b = blocks[i];
+  if (b.type !== 'text' || b.line.flat.length > MAX_LABEL_CHARS) return false;
+  return OPINION_COLUMN.test(b.line.flat) || (REPORTER_NOTE.test(b.line.flat) && titleUnder(blocks, i));
+}
+
 /** The reporter's own note after a story: `记者手记`, `采访手记`. */
 const REPORTER_NOTE = /^[\u4e00-\u9fff]{0,2}手记$/;
 
@@ -561,7 +571,7 @@ function groupStacks(blocks: Block[]): Block[] {
     const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
     // A column's label opens a piece wherever it stands: it is never running text's.
-    const label = b.type === 'text' && (OPINION_COLUMN.test(b.line.flat) || (REPORTER_NOTE.test(b.line.flat) && titleUnder(blocks, i)));
+    const label = startsRun && isLabel(blocks, i);
     if (!startsRun || !(label || endsParagraph(prev) || endsRecord(prev, blocks, i) || (prev?.type === 'text' && prev.signsOff === true))) {
       out.push(b);
       continue;
