@@ -1095,6 +1095,9 @@ test('page headers of evening papers: a dotted date, a page number alone, sectio
   assert.equal(english.id, 'A16');
   const masthead = read(['河阳晚报', 'HEYANG EVENING NEWS', '2025年10月23日 星期四 A1 今日头版', '新闻热线：0593-2736111']);
   assert.deepEqual(masthead.items.map((x) => x.headline), ['全民运动会开幕']);
+  // A county paper may call itself plain 报.
+  const county = read(['芸溪报', '2024年11月14日 星期四 第2版 综合新闻', '编辑：邬婷 校对：聂青']);
+  assert.deepEqual([county.id, county.items.map((x) => x.headline)], [2, ['全民运动会开幕']]);
   for (const p of [dotted, alone, editors, english, masthead]) assert.equal(p.items.length, 1, JSON.stringify(p.items.map((x) => x.headline)));
 });
 

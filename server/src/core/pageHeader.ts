@@ -8,7 +8,8 @@
 import type { PageLine } from './lines';
 
 const DATE = '(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}[.．]\\d{1,2}[.．]\\d{1,2})';
-const MASTHEAD_NAME = '[\\u4e00-\\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|周报|早报|法制报|青年报)';
+// A county paper may call itself plain 报: `芸溪报`.
+const MASTHEAD_NAME = '(?:[\\u4e00-\\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|周报|早报|法制报|青年报)|[\\u4e00-\\u9fff]{2,3}报)';
 /** A paper's name romanised, as Chinese mastheads print it: `LVLIANG RIBAO`. */
 const PINYIN_MASTHEAD = '[A-Z]{2,12}(?:\\s+[A-Z]{2,12}){0,2}\\s+(?:RIBAO|WANBAO|SHIBAO|ZHOUBAO|CHENBAO|DUSHIBAO|EVENING NEWS|DAILY|NEWS|TIMES|POST|HERALD)';
 /** A date as English headers print it: `THURSDAY, OCTOBER 23, 2025`, `Thursday, Oct. 23, 2025`. */
