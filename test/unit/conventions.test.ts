@@ -1251,3 +1251,26 @@ test('记者手记 over a title opens the reporter’s own piece; over running t
   const section = parsePage([...story, '记者手记', '采访结束时，刘桂芳送给记者一幅刚剪好的', '《喜上眉梢》，纹样细密繁复。'].join('\n'), 'file:///issue/05.news').items;
   assert.equal(section.length, 1);
 });
+
+test('a reader’s letter: its column label, its title over the greeting, and the reader who signs it', () => {
+  const text = [
+    '2024年11月14日 星期四 第7版 社会·民生',
+    '',
+    '村里的“板凳课堂”办了十年，孩子们放学后有了去处。',
+    '',
+    '读者来信',
+    '',
+    '为泾桥县政务服务中心点个赞',
+    '',
+    '编辑同志：',
+    '',
+    '上个月，我们公司要在泾桥县设立分公司，中心的工作人员',
+    '一天就帮我们办好了全部手续，特此致谢！',
+    '',
+    '鹭川市读者 柴秀芝',
+  ].join('\n');
+  const letter = parsePage(text, 'file:///issue/07.news').items.find((x) => x.kicker === '读者来信');
+  assert.ok(letter, 'the letter is an item under its label');
+  assert.deepEqual([letter.headline, line(letter.bodyRange), letter.bodyRange.end.line + 1], ['为泾桥县政务服务中心点个赞', 9, 14]);
+  assert.deepEqual(letter.people.map((x) => [x.name, x.role]), [['柴秀芝', 'author']]);
+});

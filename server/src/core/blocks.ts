@@ -15,6 +15,7 @@ import {
   isEnglishHeadShape,
   isHeadingLike,
   isBoxLabel,
+  readerSignature,
   isSubtitle,
   lineEndsSentence,
   lineKind,
@@ -365,7 +366,7 @@ export function isColumnTag(flat: string): boolean {
  * `教育时评`, `金融课堂`, `警方提示`. Such a label opens a piece of its own; it never stands
  * inside running text.
  */
-const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务)$|^编后语?$|^(?:图片|摄影)新闻$/;
+const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务|来信)$|^编后语?$|^(?:图片|摄影)新闻$/;
 
 function opensOpinionColumn(run: readonly StackLine[]): boolean {
   return run[0].role === 'kicker' && (OPINION_COLUMN.test(run[0].line.flat) || REPORTER_NOTE.test(run[0].line.flat));
@@ -380,6 +381,9 @@ function isLabel(blocks: readonly Block[], i: number): boolean {
   if (b.type !== 'text' || b.line.flat.length > MAX_LABEL_CHARS) return false;
   return OPINION_COLUMN.test(b.line.flat) || (REPORTER_NOTE.test(b.line.flat) && titleUnder(blocks, i));
 }
+
+/** How a letter greets its reader: `编辑同志：`, `尊敬的用户：`. */
+const GREETING = /^(?:[\u4e00-\u9fff]{0,8}(?:同志|先生|女士|朋友|领导|读者)们?|尊敬的[^：:]{1,12}|亲爱的[^：:]{1,12})[：:]$/;
 
 /** The reporter's own note after a story: `记者手记`, `采访手记`. */
 const REPORTER_NOTE = /^[\u4e00-\u9fff]{0,2}手记$/;
@@ -432,6 +436,7 @@ function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number
 const AUTHOR_NOTE_LINE = /^[（(]作者[^（）()]{2,40}[）)]$/;
 
 function signsOff(l: PageLine, before: Block | undefined): boolean {
+  if (readerSignature(l) !== null) return true;
   if (!endsWithCloser(l.flat)) return false;
   if (trailingAuthor(l.raw) !== null || trailingSource(l.raw) !== null || AUTHOR_NOTE_LINE.test(l.flat)) return true;
   return before?.type === 'text' && wrappedAside(before.line, l) !== null;
@@ -510,7 +515,8 @@ function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
  */
 function headlineLike(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i];
-  if (b.type !== 'text' || b.endsWithJump || b.startsWithFrom || b.title) return false;
+  // A line that signs a text off (`鹭川市读者 柴秀芝`) or greets its reader (`编辑同志：`) heads nothing.
+  if (b.type !== 'text' || b.endsWithJump || b.startsWithFrom || b.title || b.signsOff === true || GREETING.test(b.line.flat)) return false;
   if (isHeadingLike(b.line) || headsEnglishStory(blocks, i) || questionHead(blocks, i)) return true;
   // A question's subtitle under it, or its first line running on into it (`…登记在子女名下，` / `离婚时能要回吗？`).
   return (isSubtitle(b.line.flat) && questionHead(blocks, i - 1)) || (RUNS_INTO_QUESTION.test(b.line.flat) && questionHead(blocks, i + 1));
@@ -597,8 +603,11 @@ function groupStacks(blocks: Block[]): Block[] {
         prev.type === 'signature' ||
         (prev.type === 'jump' && prev.direction === 'to') ||
         (prev.type === 'text' && (prev.endsWithJump || prev.signsOff === true)));
+    const after = blocks[j];
+    // A greeting under a stack (`编辑同志：`) opens a letter: the whole stack is its title.
     const bounded =
-      isHardBoundary(blocks[j]) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
+      isHardBoundary(after) ||
+      (after?.type === 'text' && GREETING.test(after.line.flat)) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     // A column's label opens a stack whatever follows; the text under it may have joined the run.
     const labelled = !bounded && opensOpinionColumn(run);
     if (run.length <= MAX_STACK_LINES && (bounded || textEnded || labelled) && heads > 0 && heads <= MAX_HEADLINE_LINES) {

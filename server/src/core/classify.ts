@@ -259,6 +259,15 @@ export function trailingAuthor(raw: string): { names: string; start: number } | 
   return { names: m[1], start: m.index + m[0].search(/[（(]/) };
 }
 
+/** A reader's letter signed under its text: `鹭川市读者 柴秀芝` (a space before the name: `读者来信` is a label). */
+const READER_SIGNATURE = new RegExp(`^([\\u4e00-\\u9fff]{0,10}读者)\\s+(${NAME})$`);
+
+/** The writer of a letter signed on a line of its own, and where the name starts. */
+export function readerSignature(l: PageLine): { names: string; start: number } | null {
+  const m = l.flat.length <= 20 && l.flat.includes('读者') ? READER_SIGNATURE.exec(l.raw.trim()) : null;
+  return m ? { names: m[2], start: l.indent + m[0].length - m[2].length } : null;
+}
+
 /** A source in brackets closing the body's last line: `…违法行为。 （据新华社）`, `（据《人民日报》）`. */
 const TRAILING_SOURCE = /[。！？”]\s*([（(]\s*(?:据|来源[：:]?|转自|摘自)[^（）()]{1,24}[）)])\s*$/;
 

@@ -47,7 +47,8 @@ const HEADER_FIELDS = new RegExp(
     '[\\u4e00-\\u9fff]{0,6}热线\\s*[：:]?\\s*\\d[\\d\\-－ ]{6,16}\\d',
     '[\\u4e00-\\u9fff]{0,4}许可证\\s*[：:]\\s*\\S{2,24}',
     // The page's editors, printed in its header: `责任编辑：宁 远`.
-    '(?:责任编辑|本版编辑|责编|编辑|美编|版式|校对|组版)\\s*[：:/／]?\\s*(?:[\\u4e00-\\u9fff]\\s[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff]{2,4})',
+    // (A name the colon follows is whom a letter greets: `编辑同志：`.)
+    '(?:责任编辑|本版编辑|责编|编辑|美编|版式|校对|组版)\\s*[：:/／]?\\s*(?:[\\u4e00-\\u9fff]\\s[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff]{2,4})(?![：:])',
     ENGLISH_DATE,
     MASTHEAD_NAME,
     PINYIN_MASTHEAD,

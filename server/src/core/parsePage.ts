@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, headerEditorsAt, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, trailingAuthor, trailingSource, wrappedAside } from './classify';
+import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, headerEditorsAt, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, readerSignature, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -208,7 +208,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
       people.push(...withRange(named, lineRange(b), index));
     }
     const tail = body[body.length - 1];
-    const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) : null;
+    const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) ?? readerSignature(tail) : null;
     const wire = tail && !author ? readWireCredits(tail.flat) : null;
     if (wire) people.push(...withRange(wire, lineRange(tail), index));
     else if (author) people.push(...withRange(readPeople(author.names, 'author'), range(tail.n, author.start, tail.n, tail.raw.trimEnd().length), index));

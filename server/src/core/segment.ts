@@ -140,7 +140,9 @@ class Segmenter {
         // Photos after text may belong to it (a photo story); whether they do is decided once
         // the text is cut into items. Photos under a title of their own are its story (图片
         //新闻); elsewhere photos stand on their own until a title after them claims them.
-        if (cur && (cur.body.length > 0 || (cur.stack && (this.#orient === 'headline-before' || this.#photoNews)))) cur.photos.push(b.photo);
+        if (cur && (cur.body.length > 0 || (cur.stack && (this.#orient === 'headline-before' || (this.#photoNews && cur.stack.some((s) => s.role === 'headline')))))) {
+          cur.photos.push(b.photo);
+        }
         else this.#loose.push(b.photo);
         return;
       case 'stack':
