@@ -384,6 +384,8 @@ function isLabel(blocks: readonly Block[], i: number): boolean {
 
 /** How a letter greets its reader: `编辑同志：`, `尊敬的用户：`. */
 const GREETING = /^(?:[\u4e00-\u9fff]{0,8}(?:同志|先生|女士|朋友|领导|读者)们?|尊敬的[^：:]{1,12}|亲爱的[^：:]{1,12})[：:]$/;
+/** Asked of every line that could head a stack: only one ending in a colon pays for the pattern. */
+const greets = (flat: string): boolean => (flat.endsWith('：') || flat.endsWith(':')) && GREETING.test(flat);
 
 /** The reporter's own note after a story: `记者手记`, `采访手记`. */
 const REPORTER_NOTE = /^[\u4e00-\u9fff]{0,2}手记$/;
@@ -516,7 +518,7 @@ function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
 function headlineLike(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i];
   // A line that signs a text off (`鹭川市读者 柴秀芝`) or greets its reader (`编辑同志：`) heads nothing.
-  if (b.type !== 'text' || b.endsWithJump || b.startsWithFrom || b.title || b.signsOff === true || GREETING.test(b.line.flat)) return false;
+  if (b.type !== 'text' || b.endsWithJump || b.startsWithFrom || b.title || b.signsOff === true || greets(b.line.flat)) return false;
   if (isHeadingLike(b.line) || headsEnglishStory(blocks, i) || questionHead(blocks, i)) return true;
   // A question's subtitle under it, or its first line running on into it (`…登记在子女名下，` / `离婚时能要回吗？`).
   return (isSubtitle(b.line.flat) && questionHead(blocks, i - 1)) || (RUNS_INTO_QUESTION.test(b.line.flat) && questionHead(blocks, i + 1));
@@ -607,7 +609,7 @@ function groupStacks(blocks: Block[]): Block[] {
     // A greeting under a stack (`编辑同志：`) opens a letter: the whole stack is its title.
     const bounded =
       isHardBoundary(after) ||
-      (after?.type === 'text' && GREETING.test(after.line.flat)) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
+      (after?.type === 'text' && greets(after.line.flat)) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     // A column's label opens a stack whatever follows; the text under it may have joined the run.
     const labelled = !bounded && opensOpinionColumn(run);
     if (run.length <= MAX_STACK_LINES && (bounded || textEnded || labelled) && heads > 0 && heads <= MAX_HEADLINE_LINES) {
