@@ -1274,3 +1274,39 @@ test('a reader’s letter: its column label, its title over the greeting, and th
   assert.deepEqual([letter.headline, line(letter.bodyRange), letter.bodyRange.end.line + 1], ['为泾桥县政务服务中心点个赞', 9, 14]);
   assert.deepEqual(letter.people.map((x) => [x.name, x.role]), [['柴秀芝', 'author']]);
 });
+
+test('a photo news column that sets each title after its photo, on a page that sets headlines before their text', () => {
+  const text = [
+    '2024年11月14日 星期四 第7版 社会·民生',
+    '',
+    '身边好人',
+    '',
+    '退休教师十年“板凳课堂”点亮留守童心',
+    '',
+    '本报讯（记者 葛思源）每天下午4点半，河湾村村委会旁的',
+    '旧仓库就热闹起来。',
+    '',
+    '图片新闻',
+    '',
+    '11月12日，游客在鹭川市植物园银杏大道拍照留念。',
+    '（本报记者 闵 航 摄）',
+    '',
+    '银杏叶黄游人来',
+    '',
+    '11月11日，泾桥县白鹭镇村民在疏浚灌溉渠道。',
+    '（通讯员 邓绍丰 摄）',
+    '',
+    '冬修水利正当时',
+    '',
+    '公益广告',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/07.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.kind, x.headline, line(x.bodyRange)]),
+    [
+      ['article', '退休教师十年“板凳课堂”点亮留守童心', 7],
+      ['photo-story', '银杏叶黄游人来', 12],
+      ['photo-story', '冬修水利正当时', 17],
+    ],
+  );
+});

@@ -366,7 +366,7 @@ export function isColumnTag(flat: string): boolean {
  * `教育时评`, `金融课堂`, `警方提示`. Such a label opens a piece of its own; it never stands
  * inside running text.
  */
-const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务|来信)$|^编后语?$|^(?:图片|摄影)新闻$/;
+const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务|来信)$|^编后语?$/;
 
 function opensOpinionColumn(run: readonly StackLine[]): boolean {
   return run[0].role === 'kicker' && (OPINION_COLUMN.test(run[0].line.flat) || REPORTER_NOTE.test(run[0].line.flat));

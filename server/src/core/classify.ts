@@ -169,14 +169,19 @@ function readLineKind(l: PageLine): LineKind {
 const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$|^(?:今日|本期)(?:关注|看点|提要)$/;
 /** The label of a column of briefs, short items without headlines: `简讯`, `本地快讯`. */
 const BRIEFS_LABEL = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|简报|速览|速递)|一句话新闻)$/;
-/** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻, 今日关注. */
-const BOX_LABEL_LASTS = '读讯报览递闻注点要';
+/** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻, 今日关注, 图片新闻, 公益广告. */
+const BOX_LABEL_LASTS = '读讯报览递闻注点要告';
 const BOX_LABEL_MAX = 8;
 
 /** A box label: page furniture wherever it stands, never a headline. */
 export function isBoxLabel(flat: string): boolean {
-  return flat.length <= BOX_LABEL_MAX && hasCode(BOX_LABEL_LASTS, flat.charCodeAt(flat.length - 1)) && (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat));
+  return flat.length <= BOX_LABEL_MAX && hasCode(BOX_LABEL_LASTS, flat.charCodeAt(flat.length - 1)) && (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat) || PHOTO_NEWS_LABEL.test(flat) || AD_LABEL.test(flat));
 }
+
+/** The label over a column of photo news: `图片新闻`. */
+export const PHOTO_NEWS_LABEL = /^(?:图片|摄影)新闻$/;
+/** The label over a public service advertisement: `公益广告`. */
+const AD_LABEL = /^公益广告$/;
 
 /** The label over a column of briefs (asked only of furniture lines). */
 export function isBriefsLabel(flat: string): boolean {

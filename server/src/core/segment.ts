@@ -3,15 +3,12 @@
  * after a body heads that body (headlines after), or the text that follows it (headlines before).
  */
 import { type Block, type StackLine, afterTitle } from './blocks';
-import { lineKind } from './classify';
+import { PHOTO_NEWS_LABEL, lineKind } from './classify';
 import { type Draft, type Orientation, isPhotoStory, newDraft, takeOpeningTitle } from './draft';
 import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
 import type { Facing, Order } from './orientation';
 import { splitOwnText } from './mixedOrder';
-
-/** The label over a column of photo news. */
-const PHOTO_NEWS = /^(?:图片|摄影)新闻$/;
 
 /** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
 export function segment(blocks: readonly Block[], order: Order): Draft[] {
@@ -30,8 +27,13 @@ class Segmenter {
   #loose: PhotoBlock[] = [];
   /** A briefs label was passed: untitled items from here on are briefs. */
   #briefs = false;
-  /** Under a photo news label (`图片新闻`) each title heads the photos under it, on any page. */
+  /**
+   * Under a photo news label (`图片新闻`) the column sets each photo's title on one side of it,
+   * whatever the page does elsewhere: before it when a title comes first under the label, after
+   * it when a photo does (`titlesAfter`, decided by the first of them).
+   */
   #photoNews = false;
+  #titlesAfter: boolean | null = null;
 
   /** Stacks whose words decide their side (or cut them in two), whatever the page's orientation. */
   readonly #order: Order;
@@ -70,11 +72,12 @@ class Segmenter {
     if (b.type !== 'photo' && b.type !== 'furniture' && b.type !== 'stack') {
       this.#loose = [];
       this.#photoNews = false;
+      this.#titlesAfter = null;
     }
     switch (b.type) {
       case 'furniture':
         // A photo news label may stand where a section's name would (at the page's top).
-        if (PHOTO_NEWS.test(b.line.flat)) this.#photoNews = true;
+        if (PHOTO_NEWS_LABEL.test(b.line.flat)) this.#openPhotoNews();
         if (b.briefs) {
           this.close();
           this.#briefs = true;
@@ -140,9 +143,10 @@ class Segmenter {
         // Photos after text may belong to it (a photo story); whether they do is decided once
         // the text is cut into items. Photos under a title of their own are its story (图片
         //新闻); elsewhere photos stand on their own until a title after them claims them.
-        if (cur && (cur.body.length > 0 || (cur.stack && (this.#orient === 'headline-before' || (this.#photoNews && cur.stack.some((s) => s.role === 'headline')))))) {
-          cur.photos.push(b.photo);
-        }
+        if (this.#photoNews) this.#titlesAfter ??= true;
+        const titled = cur?.stack?.some((s) => s.role === 'headline') === true;
+        const takes = this.#photoNews ? titled && this.#titlesAfter === false : cur?.stack && this.#orient === 'headline-before';
+        if (cur && (cur.body.length > 0 || takes)) cur.photos.push(b.photo);
         else this.#loose.push(b.photo);
         return;
       case 'stack':
@@ -159,7 +163,7 @@ class Segmenter {
   }
 
   #addStack(lines: readonly StackLine[], facing?: Facing): void {
-    if (lines[0].role === 'kicker' && PHOTO_NEWS.test(lines[0].line.flat)) this.#photoNews = true;
+    if (this.#photoNews) this.#titlesAfter ??= false;
     const cur = this.#cur;
     const loose = this.#loose;
     this.#loose = [];
@@ -175,7 +179,7 @@ class Segmenter {
       return;
     }
     // Headlines after: photos with no text, then a title, are a photo story (图片新闻).
-    if (this.#orient === 'headline-after' && loose.length > 0 && (!cur || cur.body.length === 0)) {
+    if ((this.#orient === 'headline-after' || this.#titlesAfter === true) && loose.length > 0 && (!cur || cur.body.length === 0)) {
       this.close();
       const d = this.#open();
       d.stack = [...lines];
@@ -209,6 +213,12 @@ class Segmenter {
     // Headlines first, or nothing open to take it: it heads what follows.
     this.close();
     this.#open().stack = [...lines];
+  }
+
+  #openPhotoNews(): void {
+    this.close();
+    this.#photoNews = true;
+    this.#titlesAfter = null;
   }
 
   #addInner(lines: readonly StackLine[]): void {
