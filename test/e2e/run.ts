@@ -7,7 +7,9 @@
  *          extension host, the extension loaded from source: what @vscode/test-electron would
  *          run. code-server's smoke-test driver takes `extensionDevelopmentPath` and
  *          `extensionTestsPath` from the workbench URL's `payload`; the report comes back
- *          through `codeAutomationLog`, the result through `codeAutomationExit`.
+ *          through `codeAutomationLog`, the result through `codeAutomationExit`. Its
+ *          code-server runs at log level trace, so Galley's output channel holds the client's
+ *          message trace: kept in test-artifacts/e2e/suite-logs/galley/, printed on a failure.
  *   ui     the packaged .vsix installed into a fresh extensions folder (`--install-extension`),
  *          then what a person sees: the language and Galley's status item, the Problems panel,
  *          the Outline view, a hover on a figure. Screenshots in test-artifacts/e2e/.
