@@ -76,7 +76,7 @@ const ENGLISH_SOURCE = `${ENGLISH_AGENCY}(?:\\s*[-–—/]\\s*${ENGLISH_AGENCY})
 /** Bracketed or not, but whole: `新华社）` closes a bracket the line above opened (`…。（据`). */
 const SOURCE = new RegExp(`^${SOURCE_NAME}$|^[（(]\\s*${SOURCE_NAME}\\s*[）)]$|^(?:[（(](?:AP|Reuters|AFP|Xinhua)[）)])$|^${ENGLISH_SOURCE}$`);
 
-const EDITOR_ROLE = '(?:本版)?(?:版面)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))';
+export const EDITOR_ROLE = '(?:本版)?(?:版面)?(?:责任编辑|编辑|责编|校对|美编|组版|版式(?:设计)?|审校|图片编辑|主编|值班(?:编委|主任))';
 const EDITOR_ROLE_AT = new RegExp(EDITOR_ROLE);
 /** An editors' line: `责任编辑：张三`, furniture wherever it stands (headers are in pageHeader.ts). */
 const EDITOR_LINE = new RegExp(`^${EDITOR_ROLE}\\s*[：:]`);

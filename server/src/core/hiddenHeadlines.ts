@@ -11,10 +11,7 @@ import { readPeople } from './people';
 import { NOTICE_TITLE, isSalutation, sectionNumbering, setsPhrasesApart } from './classify';
 import { columnChanges, looksLikeFirstLine } from './columns';
 import { isLetterSpaced } from './damage';
-import { shapedLikeSubhead } from './sections';
-
-/** A mark a feature sets before its subheads (`◆ 把作坊变成课堂`): what follows is a section, not another article. */
-const SUBHEAD_MARK = /^[◆◇■□▲△★☆]/;
+import { SUBHEAD_MARK, shapedLikeSubhead } from './sections';
 
 /** A headline takes most of its bigrams from its own article. */
 const STRONG_OVERLAP = 0.5;
@@ -33,6 +30,7 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   if (d.inner.length === 0 || d.teaser) return [d];
   // Words are weighed only for candidates that stand apart from the text (or open a notice);
   // a draft without one is not cut, and its text is not read for words.
+  // A marked subhead heads a section, never another article.
   const apart = d.inner.map((c) => !SUBHEAD_MARK.test(c.lines[0].line.flat) && standsApart(d.body, c.at));
   // A numbered head over a line that ends in a colon (`三、意见反馈` / `公众可…反馈意见：`) is a section.
   const opensNotice = d.inner.map((c) => sectionNumbering(c.lines[0].line.flat) === null && isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));

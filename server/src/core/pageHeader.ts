@@ -6,6 +6,7 @@
  * any order, parted by spaces or bars, so a header is read field by field.
  */
 import type { PageLine } from './lines';
+import { EDITOR_ROLE } from './classify';
 
 const DATE = '(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}[.．]\\d{1,2}[.．]\\d{1,2})';
 // A county paper may call itself plain 报: `芸溪报`.
@@ -48,7 +49,7 @@ const HEADER_FIELDS = new RegExp(
     '[\\u4e00-\\u9fff]{0,4}许可证\\s*[：:]\\s*\\S{2,24}',
     // The page's editors, printed in its header: `责任编辑：宁 远`.
     // (A name the colon follows is whom a letter greets: `编辑同志：`.)
-    '(?:责任编辑|本版编辑|责编|编辑|美编|版式|校对|组版)\\s*[：:/／]?\\s*(?:[\\u4e00-\\u9fff]\\s[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff]{2,4})(?![：:])',
+    `${EDITOR_ROLE}\\s*[：:/／]?\\s*(?:[\\u4e00-\\u9fff]\\s[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff]{2,4})(?![：:])`,
     ENGLISH_DATE,
     MASTHEAD_NAME,
     PINYIN_MASTHEAD,
@@ -56,7 +57,7 @@ const HEADER_FIELDS = new RegExp(
   'g',
 );
 const PAGE_FIELD = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
-const EDITOR_WORD = /编辑|责编|版式|校对|美编|组版/;
+const EDITOR_WORD = new RegExp(EDITOR_ROLE);
 /** What parts a header's fields. */
 const FIELD_GAP = /[\s|｜:：·•/／]+/;
 /** What parts a header's words: a dot joins a section's two names (`经济·数据`). */

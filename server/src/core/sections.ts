@@ -37,8 +37,8 @@ function runsOn(body: readonly PageLine[], i: number): boolean {
 }
 
 const LONE_NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
-/** Marks set before a feature's subheads. */
-const SUBHEAD_MARK = /^[◆◇■□▲△★☆]/;
+/** A mark a feature sets before its subheads (`◆ 把作坊变成课堂`): what follows is a section. */
+export const SUBHEAD_MARK = /^[◆◇■□▲△★☆]/;
 /** A quotation that runs on past its line: `“木头是有脾气的，你得顺着它的`. */
 const OPENS_QUOTATION = /^“[^”]*$/;
 
