@@ -192,7 +192,7 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     const title = kind === 'text' || kind === 'dateline' ? inlineTitle(l) : undefined;
     // A brief's dateline runs on from its title's line (`【…】据` / `新华社电 …`): it is that brief's text.
     if (kind === 'dateline' && !title && !(prev?.type === 'text' && prev.title)) blocks.push({ type: 'dateline', line: l });
-    else if (kind === 'byline' || placesByline(l, blocks[blocks.length - 1])) blocks.push({ type: 'byline', line: l });
+    else if (kind === 'byline' || placesByline(l, prev)) blocks.push({ type: 'byline', line: l });
     else if (kind === 'source') blocks.push({ type: 'source', line: l });
     else {
       const from = byLine.firstOn(l.n, 'from');
@@ -217,9 +217,9 @@ const LABEL_WORD = /(?:按|话|语|说法|链接|手记|观点|回顾|提示|阅
  */
 export function afterTitle(l: PageLine, title: { readonly end: number }): PageLine {
   const at = title.end + 1;
-  const raw = ' '.repeat(at) + l.raw.slice(at);
-  const indent = at + (raw.length - at - raw.slice(at).trimStart().length);
-  return pageLine(l.n, raw, l.flat.slice(l.flat.search(/[】〗]/) + 1), false, l.width, indent);
+  const rest = l.raw.slice(at);
+  const indent = at + rest.length - rest.trimStart().length;
+  return pageLine(l.n, ' '.repeat(at) + rest, l.flat.slice(l.flat.search(/[】〗]/) + 1), false, l.width, indent);
 }
 
 function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
@@ -305,7 +305,7 @@ function teaserLead(blocks: Block[]): PageLine | null {
   return last.line;
 }
 
-/** A title put as a question: no stop inside, a question mark in it. */
+/** A title put as a question: no stop inside (HAS_QUESTION asks for its question mark). */
 const QUESTION_TITLE = /^[^。！!；;]{4,40}$/;
 const HAS_QUESTION = /[？?]/;
 
@@ -429,14 +429,15 @@ function endsRecord(prev: Block | undefined, blocks: readonly Block[], i: number
   return isHardBoundary(blocks[j]);
 }
 
-/**
- * A line that signs an article off: its author or source in brackets after the last sentence
- * (`…焕然一新。（通讯员 任 娟）`, `…违法行为。（据新华社）`), on the line or wrapped onto it from
- * the line before (`…服务。（通讯员 郭晋` / `宋佳）`).
- */
 /** Who the author is, on a line of its own after the text: `（作者系云岭正衡律师事务所律师）`. */
 const AUTHOR_NOTE_LINE = /^[（(]作者[^（）()]{2,40}[）)]$/;
 
+/**
+ * A line that signs an article off: its author or source in brackets after the last sentence
+ * (`…焕然一新。（通讯员 任 娟）`, `…违法行为。（据新华社）`), on the line or wrapped onto it from
+ * the line before (`…服务。（通讯员 郭晋` / `宋佳）`); the author's note on a line of its own; a
+ * reader's signature under a letter (`鹭川市读者 柴秀芝`).
+ */
 function signsOff(l: PageLine, before: Block | undefined): boolean {
   if (readerSignature(l) !== null) return true;
   if (!endsWithCloser(l.flat)) return false;
@@ -609,7 +610,9 @@ function groupStacks(blocks: Block[]): Block[] {
     // A greeting under a stack (`编辑同志：`) opens a letter: the whole stack is its title.
     const bounded =
       isHardBoundary(after) ||
-      (after?.type === 'text' && greets(after.line.flat)) || (opensSequence(blocks[j]) && !isNumbered(run[0].line.flat)) || run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
+      (after?.type === 'text' && greets(after.line.flat)) ||
+      (opensSequence(after) && !isNumbered(run[0].line.flat)) ||
+      run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     // A column's label opens a stack whatever follows; the text under it may have joined the run.
     const labelled = !bounded && opensOpinionColumn(run);
     if (run.length <= MAX_STACK_LINES && (bounded || textEnded || labelled) && heads > 0 && heads <= MAX_HEADLINE_LINES) {

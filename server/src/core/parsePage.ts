@@ -89,13 +89,13 @@ function parse(text: string, uri: string, known: Page | undefined, previous: Par
     // A dated editors' line gives its date's own range; a header, the line's.
     const printed: string | null = date || dated ? null : headerDate(b.line);
     if (printed !== null) date = { text: printed, range: lineRange(b.line) };
-    if (lineKind(b.line) === 'editor') editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
-    if (dated) {
-      date ??= { text: dated.date, range: range(b.line.n, dated.dateStart, b.line.n, dated.dateStart + dated.date.length) };
-      editors.push(...withRange(readPeople(b.line.raw.slice(dated.editorsAt), 'editor'), lineRange(b.line), index));
-    } else if (lineKind(b.line) !== 'editor' && headerEditorsAt(b.line.raw) > 0 && (b.pageId !== undefined || headerDate(b.line) !== null)) {
-      // A page header may end with the page's editors: `第6版 速览 … 责任编辑：邵婉婷`.
-      editors.push(...withRange(readPeople(b.line.raw.slice(headerEditorsAt(b.line.raw)), 'editor'), lineRange(b.line), index));
+    const editorLine = lineKind(b.line) === 'editor';
+    if (editorLine) editors.push(...withRange(readPeople(b.line.raw, 'editor'), lineRange(b.line), index));
+    // A page header may end with the page's editors: `第6版 速览 … 责任编辑：邵婉婷`.
+    const editorsAt = dated ? dated.editorsAt : editorLine ? -1 : headerEditorsAt(b.line.raw);
+    if (dated) date ??= { text: dated.date, range: range(b.line.n, dated.dateStart, b.line.n, dated.dateStart + dated.date.length) };
+    if (editorsAt > 0 && (dated || b.pageId !== undefined || headerDate(b.line) !== null)) {
+      editors.push(...withRange(readPeople(b.line.raw.slice(editorsAt), 'editor'), lineRange(b.line), index));
     }
   }
   const headerId = blocks.find((b) => b.type === 'furniture' && b.pageId !== undefined);

@@ -158,10 +158,9 @@ function captionMarker(flat: string): string | null {
 }
 
 /**
- * A credit that says who took or gave the photo, which alone closes a caption without a marker:
- * a bare `（新华社发）` also ends an agency's article.
+ * A credit that says who took, gave or released the photo (an agency releases it: `新华社发`),
+ * which alone closes a caption without a marker.
  */
-/** A credit that names who took or released the photo: an agency releases it (`新华社发`). */
 const PHOTOGRAPHER_CREDIT = /摄|供图|社发|Photo|\//i;
 
 /** Longest caption we follow before giving up on finding its credit. */
