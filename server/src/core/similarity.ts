@@ -38,9 +38,16 @@ function eachBigram(text: string, emit: (bigram: number) => void, lead = -1, fil
   let prev = -1;
   let word = 0;
   let wordLength = 0;
+  // The lead is read as the text's first character would be, but outside the loop: the loop
+  // runs once per character of the page and asks nothing else of its index.
+  if (lead >= 0x4e00 && lead <= 0x9fff) prev = lead;
+  else if (isLatin(lead)) {
+    word = Math.imul(2166136261 ^ (lead | 32), 16777619);
+    wordLength = 1;
+  }
   const end = text.length;
-  for (let i = lead < 0 ? 0 : -1; i <= end; i++) {
-    const c = i < 0 ? lead : i < end ? text.charCodeAt(i) : 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
     // Han text is nearly all of a page: its path is tried first and touches no word state.
     if (c >= 0x4e00 && c <= 0x9fff) {
       if (wordLength > 0) {
@@ -66,6 +73,7 @@ function eachBigram(text: string, emit: (bigram: number) => void, lead = -1, fil
     }
     if (!isGap(c)) prev = -1;
   }
+  if (wordLength >= MIN_WORD) emit(WORD_SPACE + (word & WORD_MASK));
 }
 
 /** The Han bigrams of a text. */
