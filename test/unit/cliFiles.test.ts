@@ -233,11 +233,12 @@ describe('bad files among good ones', () => {
     assertOneErrorLine(run, 'binary.news.txt', BAD['binary.news.txt'].error);
   });
 
-  test('check of an empty folder: an issue of no pages, exit 0', () => {
+  test('check of a folder without pages: one error line, exit 1 (a wrong path must not pass)', () => {
     const run = cli('check', 'folder.news.txt');
-    assert.equal(run.status, 0);
-    assert.equal(run.errLines.length, 1, run.stderr);
-    assert.match(run.errLines[0], /^0 page\(s\) checked, 0 error\(s\)/);
+    assert.equal(run.status, 1);
+    assert.equal(run.errLines.length, 2, run.stderr);
+    assertOneErrorLine(run, 'folder.news.txt', /: no page files in this folder \(\.txt, \.news, \.news\.txt\)$/);
+    assert.match(run.errLines[1], /^0 page\(s\) checked, 0 error\(s\), 0 other diagnostic\(s\), 1 file\(s\) unreadable/);
   });
 
   test('check of a folder: a binary page file is reported, the other page checked', () => {

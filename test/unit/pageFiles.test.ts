@@ -100,11 +100,22 @@ describe('collectPageFiles', () => {
     }
   });
 
-  test('missing arguments are one-line errors; empty folders give no issue', async () => {
+  test('missing arguments and folders without pages are one-line errors', async () => {
     const missing = join(root, 'nope');
-    const { issues, errors } = await collectPageFiles([missing, join(root, 'empty')]);
+    const empty = join(root, 'empty');
+    const { issues, errors } = await collectPageFiles([missing, empty]);
     assert.equal(issues.size, 0);
-    assert.deepEqual(errors, [{ path: missing, error: 'no such file or folder' }]);
+    assert.deepEqual(errors, [
+      { path: missing, error: 'no such file or folder' },
+      { path: empty, error: 'no page files in this folder (.txt, .news, .news.txt)' },
+    ]);
+  });
+
+  test('a folder named twice is no error the second time', async () => {
+    const issue = join(root, 'issue-1');
+    const { issues, errors } = await collectPageFiles([issue, issue]);
+    assert.deepEqual(rel(issues), rel((await collectPageFiles([issue])).issues));
+    assert.deepEqual(errors, []);
   });
 
   test('custom extensions, with or without the dot', async () => {

@@ -47,7 +47,11 @@ export async function collectPageFiles(args: string[], options?: CollectOptions)
       continue;
     }
     if (info.isDirectory()) {
-      await walk.folder(arg);
+      // A folder named to be checked that holds no page is a mistake (a wrong path, an empty
+      // export), not a clean result: a checker run in CI would otherwise pass on it.
+      if ((await walk.folder(arg)) === 'no pages') {
+        walk.errors.push({ path: raw, error: `no page files in this folder (${extensions.join(', ')})` });
+      }
     } else if (info.isFile()) {
       let real: string;
       try {
@@ -107,15 +111,21 @@ class Walk {
     }
   }
 
-  /** Walks a folder depth-first, each folder's files before its subfolders, in natural order. */
-  async folder(root: string): Promise<void> {
+  /**
+   * Walks a folder depth-first, each folder's files before its subfolders, in natural order.
+   * 'no pages' when it was walked now, without an error, and holds no page file at any depth.
+   */
+  async folder(root: string): Promise<'no pages' | undefined> {
     let rootReal: string;
     try {
       rootReal = await realpath(root);
     } catch (error) {
       this.errors.push({ path: root, error: describeFsError(error) });
-      return;
+      return undefined;
     }
+    if (this.#seenFolders.has(rootReal)) return undefined;
+    const errors = this.errors.length;
+    let pages = 0;
     const stack: { dir: string; real: string }[] = [{ dir: root, real: rootReal }];
     while (stack.length > 0 && !this.stopped) {
       const { dir, real } = stack.pop()!;
@@ -134,7 +144,7 @@ class Walk {
       for (const entry of entries) {
         const name = entry.name;
         const full = path.join(dir, name);
-        if (!this.count(full)) return;
+        if (!this.count(full)) return undefined;
         if (name.startsWith('.')) continue;
         let isFolder = entry.isDirectory();
         let isFile = entry.isFile();
@@ -160,9 +170,11 @@ class Walk {
       }
       files.sort((a, b) => naturalCompare(a.file, b.file));
       this.addFiles(dir, files);
+      pages += files.length;
       folders.sort((a, b) => naturalCompare(b.dir, a.dir)); // reversed: the stack pops the first
       stack.push(...folders);
     }
+    return pages === 0 && this.errors.length === errors && !this.stopped ? 'no pages' : undefined;
   }
 }
 
