@@ -1310,3 +1310,56 @@ test('a photo news column that sets each title after its photo, on a page that s
     ],
   );
 });
+
+test('a byline broken after a role word: the names on the next line are the byline’s, not a headline', () => {
+  const text = [
+    '河湾新区首座人才公寓交付',
+    '',
+    '□ 本报记者 苏明远 通讯员',
+    '',
+    '蓝若溪 程立',
+    '',
+    '本报讯 3月2日，河湾新区首座人才公寓正式交付，',
+    '首批三百余名青年人才拎包入住。公寓配有共享',
+    '厨房、健身房和自习室，租金低于市场价三成。',
+  ].join('\n');
+  const [story] = parsePage(text, 'file:///issue/01.news').items;
+  assert.equal(story.headline, '河湾新区首座人才公寓交付');
+  assert.equal(line(story.bodyRange), 7);
+  assert.deepEqual(story.people.map((x) => [x.name, x.role]), [['苏明远', 'reporter'], ['蓝若溪', 'correspondent'], ['程立', 'correspondent']]);
+  assert.equal(story.people[2].range.start.line + 1, 5);
+});
+
+test('two stories’ headlines in one stack: the first story’s after its text, the next story’s over its dateline', () => {
+  const first = [
+    '2025年3月3日 星期一 第2版 要闻',
+    '',
+    '河湾新区今年将新建口袋公园十二座，',
+    '改造老旧绿地三十余处。新区园林部门',
+    '表示，口袋公园选址将充分听取居民意见。',
+    '',
+  ];
+  // The first headline's words are hardly in its text: words alone cannot place it.
+  const stack = ['让绿色走进百姓家门口', '河湾“微绿地”建设提速'];
+  const second = [
+    '春季学期中小学课后服务全面开展',
+    '',
+    '本报讯（记者 苏明远） 新学期开学以来，全市',
+    '中小学课后服务全面开展，参加课后服务的学生',
+    '比上学期增加一成，课后服务内容更加丰富。',
+  ];
+  const items = parsePage([...first, ...stack, '', ...second].join('\n'), 'file:///issue/02.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.headline, line(x.bodyRange)]),
+    [
+      ['让绿色走进百姓家门口河湾“微绿地”建设提速', 3],
+      ['春季学期中小学课后服务全面开展', 12],
+    ],
+  );
+  // A headline set in two lines over its dateline is one headline: its words are all the text's below.
+  const wrapped = parsePage([...first, '春季学期中小学', '课后服务全面开展', '', ...second.slice(2)].join('\n'), 'file:///issue/02.news').items;
+  assert.deepEqual(
+    wrapped.map((x) => x.headline),
+    [null, '春季学期中小学课后服务全面开展'],
+  );
+});

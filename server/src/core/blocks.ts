@@ -7,6 +7,7 @@ import type { JumpLine } from './model';
 import { type PageLine, pageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import {
+  continuesByline,
   isBracketedAside,
   isBriefsLabel,
   isEnglishByline,
@@ -234,10 +235,12 @@ function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
 /**
  * The place an English byline's reporters file from, set under their names (`By ZHAO YING and
  * LIU MENG` / `in Xiling, Heyang`) or their agency (`Associated Press`), or the writer's e-mail
- * address under a byline: part of the byline, not the body's first line.
+ * address under a byline, or the names of a byline broken after a role word: part of the byline,
+ * not the body's first line.
  */
 function placesByline(l: PageLine, prev: Block | undefined): boolean {
   if (prev?.type !== 'byline') return false;
+  if (continuesByline(prev.line, l)) return true;
   return (isEnglishByline(prev.line.flat) && (isEnglishBylinePlace(l.flat) || NEWS_AGENCY.test(l.flat))) || WRITER_EMAIL.test(l.flat);
 }
 

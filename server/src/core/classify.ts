@@ -65,6 +65,16 @@ const BYLINE = new RegExp(
   ].join('|'),
 );
 
+/** A role word that ends a byline line, its names set on the next: `□ 本报记者 蒯星辰 通讯员` / `柏雨桐 覃立`. */
+const DANGLING_ROLE = /(?:记者|通讯员|实习生|评论员)$/;
+/** A line of names alone, perhaps with more roles between them: the rest of a broken byline. */
+const NAMES_ONLY = new RegExp(`^${NAME}(?:\\s+(?:(?:本报)?(?:通讯员|实习生|记者)\\s*)?${NAME}){0,5}$`);
+
+/** True when `l` carries on the byline line above it, broken after a role word. */
+export function continuesByline(byline: PageLine, l: PageLine): boolean {
+  return DANGLING_ROLE.test(byline.flat) && NAMES_ONLY.test(l.raw.trim());
+}
+
 /** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`, `XINHUA`. */
 const SOURCE_NAME = '(?:据|来源[：:]\\s*|转自|摘自)?(?:新华社|中新社|新华网|人民网|央视新闻|人民日报|《[^》]{1,20}》)(?:发|供稿|电|报道)?';
 /**

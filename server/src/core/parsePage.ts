@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, datedEditors, headerEditorsAt, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, readerSignature, trailingAuthor, trailingSource, wrappedAside } from './classify';
+import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, continuesByline, datedEditors, headerEditorsAt, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, readerSignature, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -204,7 +204,14 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   if (full) {
     if (dateline?.names) people.push(...withRange(readPeople(dateline.names, 'reporter'), dateline.range, index));
     for (const [k, b] of bylines.entries()) {
-      const named = isEnglishByline(b.flat) ? readEnglishByline(withBylinePlace(b, bylines[k + 1])) : readPeople(b.raw, 'author');
+      // A byline broken after a role word is read whole, from its first line.
+      if (k > 0 && continuesByline(bylines[k - 1], b)) continue;
+      const next = bylines[k + 1];
+      if (next && continuesByline(b, next)) {
+        people.push(...withRange(readPeople(`${b.raw} ${next.raw}`, 'author'), spanRange(b, next), index));
+        continue;
+      }
+      const named = isEnglishByline(b.flat) ? readEnglishByline(withBylinePlace(b, next)) : readPeople(b.raw, 'author');
       people.push(...withRange(named, lineRange(b), index));
     }
     const tail = body[body.length - 1];

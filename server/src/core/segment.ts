@@ -9,12 +9,14 @@ import type { PhotoBlock } from './photos';
 import { assignOrphans } from './orphans';
 import type { Facing, Order } from './orientation';
 import { splitOwnText } from './mixedOrder';
+import { shareStacks } from './sharedStack';
 
 /** Cuts blocks into item drafts; each may still hold hidden headlines (see splitHidden). */
 export function segment(blocks: readonly Block[], order: Order): Draft[] {
   const s = new Segmenter(order);
   for (const b of blocks) s.add(b);
   s.close();
+  shareStacks(s.drafts);
   return s.drafts;
 }
 
