@@ -1363,3 +1363,42 @@ test('two stories’ headlines in one stack: the first story’s after its text,
     [null, '春季学期中小学课后服务全面开展'],
   );
 });
+
+test('a byline wrapped after a name, more roles and names on the next line', () => {
+  const text = ['一片茶叶的“三级跳”', '', '本报记者 苏明远', '蓝若溪 通讯员 程 立', '', '清晨六点，白岩村的茶山上云雾缭绕，茶农们', '已背着竹篓穿行在茶垄间。合作社统一加工后，', '一斤干茶能卖到八百元。'].join('\n');
+  const [story] = parsePage(text, 'file:///issue/05.news').items;
+  assert.equal(line(story.bodyRange), 6);
+  assert.deepEqual(story.people.map((x) => [x.name, x.role]), [['苏明远', 'reporter'], ['蓝若溪', 'reporter'], ['程立', 'correspondent']]);
+});
+
+test('a box of figures under its label (数说), and a photo report (图片报道) label over its title', () => {
+  const text = [
+    '数说',
+    '',
+    '前5月全市经济运行“成绩单”',
+    '',
+    '3.6 万亿元',
+    '5月末全市金融机构各项存款余额，同比增长 8.3%',
+    '1286.7 万人次',
+    '端午假期全市接待游客，同比增长 9.4%',
+    '',
+    '图片报道',
+    '',
+    '夜市“点亮”城市烟火气',
+    '',
+    '入夏以来，各地夜间消费持续升温，老街夜市、滨江夜游等',
+    '新场景不断涌现。',
+    '',
+    '图① 6月14日晚，南门老街夜市人头攒动。',
+    '',
+    '本报记者 尤嘉禾 摄',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/05.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.kind, x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      ['article', '前5月全市经济运行“成绩单”', 5, 8],
+      ['photo-story', '夜市“点亮”城市烟火气', 14, 19],
+    ],
+  );
+});

@@ -70,9 +70,15 @@ const DANGLING_ROLE = /(?:记者|通讯员|实习生|评论员)$/;
 /** A line of names alone, perhaps with more roles between them: the rest of a broken byline. */
 const NAMES_ONLY = new RegExp(`^${NAME}(?:\\s+(?:(?:本报)?(?:通讯员|实习生|记者)\\s*)?${NAME}){0,5}$`);
 
-/** True when `l` carries on the byline line above it, broken after a role word. */
+const ROLE_INSIDE = /通讯员|实习生|记者/;
+
+/**
+ * True when `l` carries on the byline line above it: broken after a role word, or after a name
+ * with more roles to come (`本报记者 蓝若汐` / `祁卫东 通讯员 岑 涛`).
+ */
 export function continuesByline(byline: PageLine, l: PageLine): boolean {
-  return DANGLING_ROLE.test(byline.flat) && NAMES_ONLY.test(l.raw.trim());
+  const raw = l.raw.trim();
+  return NAMES_ONLY.test(raw) && (DANGLING_ROLE.test(byline.flat) || ROLE_INSIDE.test(raw));
 }
 
 /** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`, `XINHUA`. */
@@ -179,19 +185,25 @@ function readLineKind(l: PageLine): LineKind {
 const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$|^(?:今日|本期)(?:关注|看点|提要)$/;
 /** The label of a column of briefs, short items without headlines: `简讯`, `本地快讯`. */
 const BRIEFS_LABEL = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|简报|速览|速递)|一句话新闻)$/;
-/** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻, 今日关注, 图片新闻, 公益广告. */
-const BOX_LABEL_LASTS = '读讯报览递闻注点要告';
+/** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻, 今日关注, 图片新闻, 图片报道, 公益广告, 数说. */
+const BOX_LABEL_LASTS = '读讯报览递闻注点要告道说';
 const BOX_LABEL_MAX = 8;
 
 /** A box label: page furniture wherever it stands, never a headline. */
 export function isBoxLabel(flat: string): boolean {
-  return flat.length <= BOX_LABEL_MAX && hasCode(BOX_LABEL_LASTS, flat.charCodeAt(flat.length - 1)) && (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat) || PHOTO_NEWS_LABEL.test(flat) || AD_LABEL.test(flat));
+  return (
+    flat.length <= BOX_LABEL_MAX &&
+    hasCode(BOX_LABEL_LASTS, flat.charCodeAt(flat.length - 1)) &&
+    (DIGEST_LABEL.test(flat) || BRIEFS_LABEL.test(flat) || PHOTO_NEWS_LABEL.test(flat) || AD_LABEL.test(flat) || DATA_BOX_LABEL.test(flat))
+  );
 }
 
-/** The label over a column of photo news: `图片新闻`. */
-export const PHOTO_NEWS_LABEL = /^(?:图片|摄影)新闻$/;
+/** The label over a column of photo news: `图片新闻`, `图片报道`. */
+export const PHOTO_NEWS_LABEL = /^(?:图片|摄影)(?:新闻|报道)$/;
 /** The label over a public service advertisement: `公益广告`. */
 const AD_LABEL = /^公益广告$/;
+/** The label over a box of figures, each with a line saying what it counts: `数说`. */
+const DATA_BOX_LABEL = /^数[说读]$/;
 
 /** The label over a column of briefs (asked only of furniture lines). */
 export function isBriefsLabel(flat: string): boolean {
@@ -357,6 +369,8 @@ const LIST_ENTRY_CLAUSE = /^[●○◆◇■□▲△★☆•▪▶►][^，,]{
 /** A sentence end with more text after it: `…。他说` (a closing quote may follow the end). */
 const STOP_INSIDE = /[。！？][^”’」』）)]/;
 const ENDS_IN_DIGIT = /\d$/;
+/** A figure alone on its line (`3.6 万亿元`, `1286.7 万人次`): a box's datum, never a headline. */
+const FIGURE_ALONE = /^\d[\d.,]*(?:[万亿千百])?[\u4e00-\u9fff]{0,3}$/;
 /** An English head: words of letters, figures and quotes, no sentence inside. */
 const ENGLISH_HEAD = /^[A-Z0-9‘'"“][\w‘’'"“”:,$%&-]*(?:\s+[\w‘’'"“”:,$%&.-]+){1,14}$/;
 const ENDS_IN_CLAUSE_MARK = /[.,;]$/;
@@ -381,7 +395,7 @@ function readHeadingLike(l: PageLine): boolean {
   // An aside wrapped over two lines (`（作者系中共江州市委党校经济学教研` / `部主任、教授）`).
   if (OPENS_LINE_ASIDE.test(f) || (endsWithCloser(f) && CLOSES_ASIDE.test(f))) return false;
   if (isBracketedAside(f)) return false;
-  if (ENDS_IN_DIGIT.test(f)) return false;
+  if (ENDS_IN_DIGIT.test(f) || FIGURE_ALONE.test(f)) return false;
   if (hasHan(f, 2)) return true;
   // English heads: Title Case or capitals, no final period.
   return isEnglishHeadShape(f) && isTitleCase(f);

@@ -204,7 +204,7 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   if (full) {
     if (dateline?.names) people.push(...withRange(readPeople(dateline.names, 'reporter'), dateline.range, index));
     for (const [k, b] of bylines.entries()) {
-      // A byline broken after a role word is read whole, from its first line.
+      // A byline broken over two lines is read whole, from its first line.
       if (k > 0 && continuesByline(bylines[k - 1], b)) continue;
       const next = bylines[k + 1];
       if (next && continuesByline(b, next)) {
