@@ -1402,3 +1402,55 @@ test('a box of figures under its label (数说), and a photo report (图片报�
     ],
   );
 });
+
+test('a front page’s weather box and website line are furniture, not headlines', () => {
+  const text = [
+    '河湾日报',
+    '2025年6月17日 星期二',
+    '河湾日报网 www.hwrb.cn 新闻热线 0596-88812345',
+    '今日天气 河州 多云转雷阵雨 24℃～31℃ 南风2级',
+    '',
+    '全市夏粮收购进度过半',
+    '',
+    '本报讯（记者 苏明远） 记者从市粮食局获悉，截至6月16日，',
+    '全市已收购小麦12.6万吨，完成计划的五成以上。今天最高气温',
+    '31℃，各收购点延长了收购时间。',
+    '',
+    '今日天气',
+    '多云转雷阵雨 26℃～34℃ 东南风3级',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/01.news');
+  assert.deepEqual(
+    p.items.map((x) => [x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [['全市夏粮收购进度过半', 8, 10]],
+  );
+});
+
+test('a digest’s entries with their summaries: pointer after the summary, on its own line, or on the title', () => {
+  const text = [
+    '今日导读',
+    '',
+    '老旧电梯“带病”运行谁来管',
+    '锦湖苑小区一栋高层住宅的电梯半年内停运十',
+    '余次，新电梯预计下月安装。',
+    '（详见A8版）',
+    '年报季收官 本地板块交出亮眼成绩单 ▶B2',
+    '本地上市公司去年合计实现净利润同比增长超',
+    '过一成，多家公司拟大比例分红。',
+    '高温“烤”验城市 户外劳动者有了“爱心驿站”',
+    '连日高温，全市首批爱心驿站投用，部分驿站',
+    '还备有防暑药品。▶A5',
+    '汐州星火3比1逆转江东海港',
+    '提前两轮锁定冲甲席位 ▶A9',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/01.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.kind, x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      ['teaser', '老旧电梯“带病”运行谁来管', 3, 6],
+      ['teaser', '年报季收官 本地板块交出亮眼成绩单', 7, 9],
+      ['teaser', '高温“烤”验城市 户外劳动者有了“爱心驿站”', 10, 12],
+      ['teaser', '汐州星火3比1逆转江东海港提前两轮锁定冲甲席位', 13, 14],
+    ],
+  );
+});

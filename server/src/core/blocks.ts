@@ -4,10 +4,11 @@
  * subtitle and byline set beside them.
  */
 import type { JumpLine } from './model';
-import { type PageLine, pageLine } from './lines';
+import { type PageLine, endsSentence, pageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import {
   continuesByline,
+  isDigestLabel,
   isBracketedAside,
   isBriefsLabel,
   isEnglishByline,
@@ -177,11 +178,14 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
       blocks.push(kind === 'furniture' && isBriefsLabel(l.flat) ? { type: 'furniture', line: l, briefs: true } : { type: 'furniture', line: l, pageId });
       continue;
     }
-    // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`.
-    const teaser = teaserPointer(l, content[i + 1], content[i + 2], byLine, jumpOnly);
+    // A title followed by a `see` pointer is a teaser: `关于…的通告（见2版）`. In a digest, the
+    // entry's summary may stand between them, or under a title that carries the pointer.
+    const inDigest = digestGoesOn(blocks);
+    const teaser = teaserPointer(l, content[i + 1], content[i + 2], byLine, jumpOnly) ?? (inDigest ? summarisedEntry(content, i, byLine, jumpOnly) : undefined);
     if (teaser !== undefined) {
-      blocks.push({ type: 'teaser', title: l, titleEnd: teaser.titleEnd, last: teaser.last, lead: teaserLead(blocks) });
-      while (i + 1 < content.length && content[i + 1].n <= teaser.last) i++;
+      const last = inDigest && teaser.last === l.n ? summaryEnd(content, i, byLine) : teaser.last;
+      blocks.push({ type: 'teaser', title: l, titleEnd: teaser.titleEnd, last, lead: teaserLead(blocks) });
+      while (i + 1 < content.length && content[i + 1].n <= last) i++;
       continue;
     }
     if (kind === 'signing-date') {
@@ -295,6 +299,59 @@ function teaserPointer(
   return pointer && { titleEnd: l.raw.length, last: pointer.range.end.line };
 }
 
+/** The most lines a digest entry's summary takes. */
+const MAX_SUMMARY_LINES = 4;
+
+/** A digest is open: the last block is its label (`今日导读`) or one of its entries. */
+function digestGoesOn(blocks: readonly Block[]): boolean {
+  const last = blocks[blocks.length - 1];
+  return last?.type === 'teaser' || (last?.type === 'furniture' && isDigestLabel(last.line.flat));
+}
+
+/** A line that holds a `see` pointer, or ends with one. */
+function pointsOn(l: PageLine, jumps: JumpsByLine): boolean {
+  return jumps.firstOn(l.n, 'see') !== undefined;
+}
+
+/**
+ * A digest entry whose pointer follows its summary: `老旧电梯“带病”运行谁来管` / `锦湖苑小区…` /
+ * `…新电梯预计下月安装。` / `（详见A8版）`, or `…还备有防暑药品。▶A5` at the summary's end.
+ */
+function summarisedEntry(content: readonly PageLine[], i: number, jumps: JumpsByLine, jumpOnly: ReadonlySet<number>): { titleEnd: number; last: number } | undefined {
+  const title = content[i];
+  if (!pointedTitle(title)) return undefined;
+  for (let k = i + 1; k < content.length && k <= i + MAX_SUMMARY_LINES + 1; k++) {
+    const l = content[k];
+    if (pointsOn(l, jumps)) {
+      const onItsOwn = jumpOnly.has(l.n);
+      // The pointer ends the summary: alone on its line, or at the end of the summary's last.
+      const pointer = jumps.atEnd(l);
+      if (!onItsOwn && pointer?.direction !== 'see') return undefined;
+      // Right under the title, a pointer alone or after a line of no sentence belongs to a title
+      // in two lines (`汐州星火3比1逆转江东海港` / `提前两轮锁定冲甲席位 ▶A9`), read as such above.
+      if (k === i + 1 && (onItsOwn || !endsSentence(l.raw.slice(0, pointer!.range.start.character)))) return undefined;
+      return { titleEnd: title.raw.trimEnd().length, last: l.n };
+    }
+    // A summary ended with no pointer after it: not this kind of entry.
+    if (lineEndsSentence(l) && !(content[k + 1] && jumpOnly.has(content[k + 1].n))) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The last line of the summary under a digest title that carries its pointer (`年报季收官 … ▶B2`
+ * / `本地上市公司…` / `…拟大比例分红。`): the lines down to the first full stop, when none of them
+ * points anywhere itself. Without one, the title is the entry.
+ */
+function summaryEnd(content: readonly PageLine[], i: number, jumps: JumpsByLine): number {
+  for (let k = i + 1; k < content.length && k <= i + MAX_SUMMARY_LINES; k++) {
+    const l = content[k];
+    if (pointsOn(l, jumps) || lineKind(l) !== 'text') break;
+    if (lineEndsSentence(l)) return l.n;
+  }
+  return content[i].n;
+}
+
 /**
  * In a digest (after its label or another entry), a headline-like line right above an entry's
  * title is the title's first line: `汐州星火3比1逆转江东海港` / `提前两轮锁定冲甲席位 ▶A9`. It is
@@ -312,9 +369,12 @@ function teaserLead(blocks: Block[]): PageLine | null {
 const QUESTION_TITLE = /^[^。！!；;]{4,40}$/;
 const HAS_QUESTION = /[？?]/;
 
+/** A section's label before a digest title: `CITY WEEKLY | Dragon boats return to Linwan Creek`. */
+const TITLE_LABEL = /^(?:[A-Z][A-Z ]{1,20}|[\u4e00-\u9fff]{2,6})\s*[|｜]\s*/;
+
 /** A line a digest's pointer makes a title: shaped like a headline, a question, or an English head. */
 function pointedTitle(l: PageLine): boolean {
-  return isHeadingLike(l) || (HAS_QUESTION.test(l.flat) && QUESTION_TITLE.test(l.flat)) || isEnglishHeadShape(l.flat);
+  return isHeadingLike(l) || (HAS_QUESTION.test(l.flat) && QUESTION_TITLE.test(l.flat)) || isEnglishHeadShape(l.flat.replace(TITLE_LABEL, ''));
 }
 
 /** True when running text before this block has come to the end of a paragraph. */

@@ -174,7 +174,7 @@ export function lineKind(l: PageLine): LineKind {
 
 function readLineKind(l: PageLine): LineKind {
   if (isEditorLine(l.raw, l.flat)) return 'editor';
-  if (isBoxLabel(l.flat) || isImprint(l.flat) || isDatedEditors(l)) return 'furniture';
+  if (isBoxLabel(l.flat) || isImprint(l.flat) || isDatedEditors(l) || isWeather(l)) return 'furniture';
   if (isSigningDate(l.flat)) return 'signing-date';
   if (isDateline(l.flat)) return 'dateline';
   if (isByline(l.raw, l.flat)) return 'byline';
@@ -183,6 +183,10 @@ function readLineKind(l: PageLine): LineKind {
 
 /** The label of a front page's digest: `今日导读`, `今日关注`. */
 const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$|^(?:今日|本期)(?:关注|看点|提要)$/;
+
+export function isDigestLabel(flat: string): boolean {
+  return DIGEST_LABEL.test(flat);
+}
 /** The label of a column of briefs, short items without headlines: `简讯`, `本地快讯`. */
 const BRIEFS_LABEL = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|简报|速览|速递)|一句话新闻)$/;
 /** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻, 今日关注, 图片新闻, 图片报道, 公益广告, 数说. */
@@ -234,6 +238,20 @@ export function datedEditors(raw: string): { date: string; dateStart: number; ed
 
 /** An imprint's labels: `吕梁日报社出版 地址：… 邮编：… 电话：…`, `社址：…`. */
 const IMPRINT_LABELS = /报社(?:出版|地址)|社址[：:]|地址[：:]|邮编[：:]|电话[：:]|传真[：:]|定价[：:]|印刷[：:]|发行[：:]|许可证/g;
+
+/**
+ * A weather box's line, wherever the page sets it: `今日天气`, `今日天气 苍州 多云转雷阵雨 24℃～31℃
+ * 南风2级`, `多云转雷阵雨 26℃～34℃ 东南风3级`. Only a label or a temperature with nothing but weather
+ * around it: a sentence that mentions 37.6℃ stays text.
+ */
+const WEATHER =
+  /^(?:(?:[今明后][日天])?天气(?:预报)?\s*[：:]?\s*(?:[\u4e00-\u9fff]{2,4}\s+)?)?(?:[晴阴多云转有小中大暴阵雷雨雪雾霾沙尘到]{1,10}\s*)?(?:-?\d{1,2}\s*℃\s*(?:[～~\-－至]\s*-?\d{1,2}\s*℃)?\s*)?(?:(?:[东南西北]{1,2}|微)风\s*)?(?:\d{1,2}(?:\s*[～~\-－至]\s*\d{1,2})?\s*级)?$/;
+
+function isWeather(l: PageLine): boolean {
+  // Every line is asked: only one that holds a weather label or a temperature is matched.
+  const f = l.flat;
+  return (f.includes('天气') || f.includes('℃')) && f.length <= 40 && WEATHER.test(l.raw.trim());
+}
 
 /**
  * A newspaper's imprint line: the paper itself (报社, 社址) and another of the labels. Page

@@ -41,12 +41,14 @@ const HEADER_FIELDS = new RegExp(
     '[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅一二三四五六七八九]{1,3}',
     '第\\s*\\d{1,6}\\s*号',
     // The day's weather a front page prints under its masthead: `今日天气：多云 14℃～22℃ 东南风3级`.
-    '今日天气\\s*[：:]\\s*[\\u4e00-\\u9fff]{1,8}',
+    '[今明]日天气\\s*[：:]?\\s*[\\u4e00-\\u9fff]{1,8}',
     '-?\\d{1,2}\\s*℃(?:\\s*[～~\\-－至]\\s*-?\\d{1,2}\\s*℃)?',
     '[东南西北]{1,2}风\\s*\\d{1,2}(?:\\s*[～~\\-－至]\\s*\\d{1,2})?\\s*级',
     // The paper's telephone lines and licence under its masthead: `新闻热线：0593-2736111`.
     '[\\u4e00-\\u9fff]{0,6}热线\\s*[：:]?\\s*\\d[\\d\\-－ ]{6,16}\\d',
     '[\\u4e00-\\u9fff]{0,4}许可证\\s*[：:]\\s*\\S{2,24}',
+    // The paper's website: `苍岭日报网 www.clrb.cn`.
+    '(?:[\\u4e00-\\u9fff]{2,8}网\\s*)?(?:https?://)?www\\.[\\w-]+(?:\\.[\\w-]+)+',
     // The page's editors, printed in its header: `责任编辑：宁 远`.
     // (A name the colon follows is whom a letter greets: `编辑同志：`.)
     `${EDITOR_ROLE}\\s*[：:/／]?\\s*(?:[\\u4e00-\\u9fff]\\s[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff]{2,4})(?![：:])`,
