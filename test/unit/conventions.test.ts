@@ -1454,3 +1454,19 @@ test('a digest’s entries with their summaries: pointer after the summary, on i
     ],
   );
 });
+
+test('an English byline broken after `and`: the names on the next line are reporters too', () => {
+  const text = [
+    'Linwan firms woo investors in Shanghai',
+    'By ZHOU YAN and',
+    'CHEN HAO in Shanghai',
+    '',
+    'SHANGHAI — Twelve companies from Linwan signed investment and',
+    'supply agreements worth 1.8 billion yuan at a trade promotion',
+    'event in Shanghai on Monday.',
+  ].join('\n');
+  const [story] = parsePage(text, 'file:///issue/C2.news').items;
+  assert.equal(story.headline, 'Linwan firms woo investors in Shanghai');
+  assert.equal(line(story.bodyRange), 5);
+  assert.deepEqual(story.people.map((x) => [x.name, x.role, x.range.start.line + 1]), [['ZHOU YAN', 'reporter', 2], ['CHEN HAO', 'reporter', 3]]);
+});

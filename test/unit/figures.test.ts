@@ -23,6 +23,11 @@ const none = (text: string): void => {
 };
 
 describe('figures: numbers with units', () => {
+  it('counts shares, with thousands separators, and not the words that start with 股', () => {
+    assert.equal(one('本次共派发1,386,520,000股，占总股本的三成。', 1386520000, '股').text, '1,386,520,000股');
+    none('该公司有3股东大会议案待审议');
+  });
+
   it('reads magnitudes and units, with PDF spaces inside', () => {
     assert.equal(one('我市共有贫困劳动力 37.84 万人，占全省总数的四分之一。', 378400, '人').text, '37.84 万人');
     assert.equal(one('争取到上级救助补助 资 金 2.242 亿 元 ， 重点倾斜。', 224200000, '元').text, '2.242 亿 元');

@@ -8,6 +8,7 @@ import { type PageLine, endsSentence, pageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import {
   continuesByline,
+  continuesEnglishByline,
   isDigestLabel,
   isBracketedAside,
   isBriefsLabel,
@@ -244,7 +245,7 @@ function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
  */
 function placesByline(l: PageLine, prev: Block | undefined): boolean {
   if (prev?.type !== 'byline') return false;
-  if (continuesByline(prev.line, l)) return true;
+  if (continuesByline(prev.line, l) || continuesEnglishByline(prev.line, l)) return true;
   return (isEnglishByline(prev.line.flat) && (isEnglishBylinePlace(l.flat) || NEWS_AGENCY.test(l.flat))) || WRITER_EMAIL.test(l.flat);
 }
 

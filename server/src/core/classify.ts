@@ -445,6 +445,14 @@ export function isEnglishByline(flat: string): boolean {
 }
 
 const ENGLISH_BYLINE_PLACE_LINE = new RegExp(`^${ENGLISH_BYLINE_PLACE}$`);
+/** An English byline broken after `and`: `By ZHOU YAN and` / `CHEN HAO in Shanghai`. */
+const ENGLISH_BYLINE_BROKEN = /\s(?:and|&|,)$/;
+const ENGLISH_NAMES_LINE = new RegExp(`^[A-Z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*){0,3}(?:\\s+${ENGLISH_BYLINE_PLACE})?$`);
+
+/** True when `l` carries on an English byline broken after `and`. */
+export function continuesEnglishByline(byline: PageLine, l: PageLine): boolean {
+  return isEnglishByline(byline.flat) && ENGLISH_BYLINE_BROKEN.test(byline.flat) && ENGLISH_NAMES_LINE.test(l.flat);
+}
 /**
  * The place of an English byline set on its own line under the names (`By ZHAO YING and LIU
  * MENG` / `in Xiling, Heyang`): part of the byline, asked only of the line right under one.

@@ -20,6 +20,8 @@ const HAN_UNITS: readonly string[] = [
   '标箱', '标准箱',
   // places
   '省', '市', '县', '村', '乡', '镇', '乡镇', '国',
+  // shares, as a company's notices count them (`1,386,520,000股`)
+  '股',
   // money: the yuan and the currencies foreign news reports in, named as Chinese papers name them
   '元', '美元', '欧元', '日元', '英镑', '港元', '港币', '人民币', '澳门元', '新台币',
   '泰铢', '韩元', '卢布', '卢比', '澳元', '加元', '新西兰元', '新加坡元', '雷亚尔', '瑞士法郎',
@@ -52,6 +54,7 @@ export const BAD_FOLLOWERS: Readonly<Record<string, string>> = {
   乡: '村亲', 度: '过', 支: '持付出援', 只: '有要是能', 座: '谈位', 升: '级高值', 架: '构',
   场: '景所面地', 台: '湾阶', 间: '接断隔', 起: '来步', 例: '如', 批: '准评复', 头: '条',
   天: '然津下气空', 米: '饭粒', 克: '服隆', 周: '末边围期一二三四五六日', 幅: '度',
+  股: '东份票市价权民', 
 };
 
 /** English units accepted after a space: `12 miles`, `3.2 billion people`. Lower case. */
