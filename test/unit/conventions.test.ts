@@ -1470,3 +1470,38 @@ test('an English byline broken after `and`: the names on the next line are repor
   assert.equal(line(story.bodyRange), 5);
   assert.deepEqual(story.people.map((x) => [x.name, x.role, x.range.start.line + 1]), [['ZHOU YAN', 'reporter', 2], ['CHEN HAO', 'reporter', 3]]);
 });
+
+test('a column of ◆ briefs: a reporter in brackets on the last line signs a brief off; a service label over its title', () => {
+  const text = [
+    '本地快讯',
+    '',
+    '本报讯 记者昨日从市住房公积金管理中心获悉，自7月1日起，',
+    '我市住房公积金月缴存基数上限调整为28632元。',
+    '（记者 丰子衿）',
+    '',
+    '◆鹭港区新增两处“口袋公园”',
+    '位于桂园北路和望海路交叉口的两处“口袋公园”',
+    '近日完工开放，总面积约3200平方米。（记者 戚朗）',
+    '',
+    '消费提示',
+    '夏季选购空调 这些“坑”要避开',
+    '',
+    '随着气温升高，空调进入销售旺季。市消保委提醒',
+    '消费者，选购空调时要注意以下几点。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/05.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.kicker, x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      [null, null, 3, 5],
+      [null, '鹭港区新增两处“口袋公园”', 8, 9],
+      ['消费提示', '夏季选购空调 这些“坑”要避开', 14, 15],
+    ],
+  );
+});
+
+test('a kicker that names what the headline looks into (聚焦…) over a headline and its subtitle', () => {
+  const text = ['聚焦“高效办成一件事”', '企业开办最快半天办结', '——我市政务服务改革提速增效调查', '', '本报讯（记者 阎书怡） 在市政务服务中心，', '一家新开的餐饮企业半天就拿到了全部证照。'].join('\n');
+  const [story] = parsePage(text, 'file:///issue/03.news').items;
+  assert.deepEqual([story.kicker, story.headline, story.subtitle], ['聚焦“高效办成一件事”', '企业开办最快半天办结', '——我市政务服务改革提速增效调查']);
+});

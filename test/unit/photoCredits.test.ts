@@ -294,3 +294,18 @@ test('a photographer after a slash at a caption’s end (图/周可欣), and an 
   );
   assert.deepEqual(p.items.map((x) => x.source), [null, null]);
 });
+
+test('a picture agency’s credit alone under its caption (视觉中国供图) names no one', () => {
+  assert.deepEqual(
+    photosOf([
+      '本报讯（记者 戚朗）连日高温，全市首批爱心驿站投用。',
+      '',
+      '高温天气下，一名环卫工人在爱心驿站内休息、补充饮',
+      '水。（资料图片）',
+      '视觉中国供图',
+      '',
+      '爱心驿站投用',
+    ]),
+    [[3, '高温天气下，一名环卫工人在爱心驿站内休息、补充饮水。（资料图片）', '视觉中国供图', []]],
+  );
+});

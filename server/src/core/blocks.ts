@@ -8,6 +8,7 @@ import { type PageLine, endsSentence, pageLine } from './lines';
 import type { PhotoBlock } from './photos';
 import {
   continuesByline,
+  isBracketedByline,
   continuesEnglishByline,
   isDigestLabel,
   isBracketedAside,
@@ -404,12 +405,14 @@ const MAX_INNER_LINES = 2;
 
 /**
  * A run of headline-like lines followed by running text is partly that text's first lines.
- * Its first line heads it; a further line (up to `max`) joins it when it is clearly shorter
- * than the lines below it (a headline in two lines), not the start of the text.
+ * Its first line heads it (with the line under it, when the first is a kicker); a further line
+ * (up to `max`) joins it when it is clearly shorter than the lines below it (a headline in two
+ * lines), not the start of the text.
  */
 function shortLines(run: readonly StackLine[], max: number): StackLine[] {
-  const lines = [run[0]];
-  for (let k = 1; k < run.length && lines.length < max; k++) {
+  // A kicker (`消费提示`) heads nothing alone: the line under it is its headline.
+  const lines = run[0].role === 'kicker' && run[1]?.role === 'headline' ? [run[0], run[1]] : [run[0]];
+  for (let k = lines.length; k < run.length && lines.length < max; k++) {
     if (run[k].role !== 'headline') break;
     const column = Math.max(...run.slice(k + 1).map((s) => s.line.width), 0);
     if (!clearlyShorter(run[k].line.width, column)) break;
@@ -506,7 +509,8 @@ function signsOff(l: PageLine, before: Block | undefined): boolean {
   if (readerSignature(l) !== null) return true;
   if (!endsWithCloser(l.flat)) return false;
   if (trailingAuthor(l.raw) !== null || trailingSource(l.raw) !== null || AUTHOR_NOTE_LINE.test(l.flat)) return true;
-  return before?.type === 'text' && wrappedAside(before.line, l) !== null;
+  if (before?.type !== 'text') return false;
+  return wrappedAside(before.line, l) !== null || (isBracketedByline(l) && lineEndsSentence(before.line));
 }
 
 /**
@@ -538,7 +542,8 @@ function isHardBoundary(b: Block | undefined): boolean {
  *   收获过九成`) over a headline line that does not;
  * - of a two-line stack, a first line complete in itself that is clearly shorter than the line
  *   under it (`网恋需谨慎` / `冒充“军官”行骗 男子获刑六年`), or that stands over a headline naming
- *   its subject first (`一株连翘“黄”了一方产业` / `方山：小药材撑起致富大产业`).
+ *   its subject first (`一株连翘“黄”了一方产业` / `方山：小药材撑起致富大产业`), or that names
+ *   what the headline looks into (`聚焦“高效办成一件事”` / `企业开办最快半天办结`).
  * A headline in two lines runs on from its first line instead, and its lines are about as long.
  */
 function withKicker(lines: readonly StackLine[]): StackLine[] {
@@ -564,9 +569,12 @@ const RUNS_ON = /[：:，、“‘《（(—]$/;
 /** or the next line opens with what closes a phrase. */
 const CLOSES = /^[”’》）)、，。！？]/;
 
+/** A kicker naming what the headline under it looks into: `聚焦“高效办成一件事”`, `走进乡村振兴一线`. */
+const FOCUS_LEAD = /^(?:聚焦|关注|直击|走进|探访|追踪|透视|解码|见证|喜迎|献礼)/;
+
 function shortLead(first: PageLine, second: PageLine): boolean {
   if (RUNS_ON.test(first.flat) || CLOSES.test(second.flat) || NAMES_SUBJECT.test(first.flat)) return false;
-  return first.width <= KICKER_SHARE * second.width || (SUBJECT_FIRST.test(second.flat) && !/[：:]/.test(first.flat));
+  return first.width <= KICKER_SHARE * second.width || FOCUS_LEAD.test(first.flat) || (SUBJECT_FIRST.test(second.flat) && !/[：:]/.test(first.flat));
 }
 
 /** The role of a line in the stack `run` is gathering. */

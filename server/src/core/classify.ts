@@ -304,6 +304,13 @@ export function trailingAuthor(raw: string): { names: string; start: number } | 
   return { names: m[1], start: m.index + m[0].search(/[（(]/) };
 }
 
+/** A story's reporters in brackets on a line of their own under its last sentence: `（记者 丰子衿）`. */
+const BRACKETED_BYLINE = new RegExp(`^[（(]\\s*(?:本报)?(?:记者|通讯员|实习生)\\s*${NAME}(?:\\s+(?:(?:本报)?(?:记者|通讯员|实习生)\\s*)?${NAME}){0,5}\\s*[）)]$`);
+
+export function isBracketedByline(l: PageLine): boolean {
+  return endsWithCloser(l.flat) && BRACKETED_BYLINE.test(l.raw.trim());
+}
+
 /** A reader's letter signed under its text: `鹭川市读者 柴秀芝` (a space before the name: `读者来信` is a label). */
 const READER_SIGNATURE = new RegExp(`^([\\u4e00-\\u9fff]{0,10}读者)\\s+(${NAME})$`);
 

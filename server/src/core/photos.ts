@@ -38,6 +38,9 @@ const CREDIT_NAMES = `(?:${CREDIT_TITLE})?\\s{0,4}${CREDIT_NAME}(?:\\s{1,4}${CRE
 const CREDIT_PLAIN = new RegExp(`(?:^|[\\s。！？”])(${CREDIT_NAMES}\\s{0,4}(?:摄影?|供图))\\s{0,8}$`);
 /** A plain credit that names its photographer by a title rather than by a space before its verb. */
 const NAMES_BY_TITLE = /\s(?:摄影?|供图)$|记者|通讯员|实习生/;
+/** A credit line that is an agency's name and 供图 alone: `视觉中国供图`, `东方IC供图`. */
+const AGENCY_CREDIT = /^\s*[\u4e00-\u9fffA-Za-z]{2,10}\s?供图$/;
+const AGENCY_CREDIT_MAX = 24;
 /** A plain credit's last word: 摄 (photographed), 摄影 or 供图. */
 const SHE = '摄'.charCodeAt(0);
 const YING = '影'.charCodeAt(0);
@@ -90,6 +93,11 @@ export function findCredit(raw: string): CaptionCredit | null {
     if (NAMES_BY_TITLE.test(credit) && readCreditPeople(credit).length > 0) {
       return { credit, start: m.index + m[0].indexOf(m[1]) };
     }
+  }
+  // A picture agency's or library's credit alone on its line names no one: `视觉中国供图`.
+  if (trimmed.length <= AGENCY_CREDIT_MAX && AGENCY_CREDIT.test(trimmed)) {
+    const start = trimmed.length - trimmed.trimStart().length;
+    return { credit: trimmed.slice(start), start };
   }
   // Credits that name after their word: only a line with a slash, or one that opens with 摄影,
   // can hold one.
