@@ -1505,3 +1505,39 @@ test('a kicker that names what the headline looks into (聚焦…) over a headli
   const [story] = parsePage(text, 'file:///issue/03.news').items;
   assert.deepEqual([story.kicker, story.headline, story.subtitle], ['聚焦“高效办成一件事”', '企业开办最快半天办结', '——我市政务服务改革提速增效调查']);
 });
+
+test('a help column: its label over the title, and its parts headed by labels in square brackets', () => {
+  const text = [
+    '来信地址：临湾市鹭港区滨江路168号',
+    '电子邮箱：bangban@lwdsb.cn',
+    '',
+    '记者帮办',
+    '',
+    '锦湖苑电梯半年“罢工”十余次 维修资金终于到位',
+    '',
+    '本报记者 邝思远',
+    '',
+    '【读者来电】',
+    '“家里老人腿脚不好，电梯一停，上下楼就成了大难题。”',
+    '6月初，锦湖苑小区居民拨通了本报帮办热线。',
+    '',
+    '【帮办过程】',
+    '记者联系了小区物业和街道办，三方当天在小区召开',
+    '协调会，商定先行动用维修资金。',
+    '',
+    '【现象】维修资金申请难',
+    '按规定，动用维修资金需经业主大会表决。',
+  ].join('\n');
+  const story = parsePage(text, 'file:///issue/08.news').items.find((x) => x.kicker === '记者帮办');
+  assert.ok(story, 'the column is an item under its label');
+  assert.equal(story.headline, '锦湖苑电梯半年“罢工”十余次 维修资金终于到位');
+  assert.deepEqual(story.people.map((x) => x.name), ['邝思远']);
+  assert.deepEqual(
+    story.sections.map((x) => [x.title, line(x.range)]),
+    [
+      ['【读者来电】', 10],
+      ['【帮办过程】', 14],
+      ['【现象】维修资金申请难', 18],
+    ],
+  );
+});

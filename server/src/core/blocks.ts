@@ -430,10 +430,10 @@ export function isColumnTag(flat: string): boolean {
 
 /**
  * The names of opinion and service columns, set alone over a piece's headline: `短评`,
- * `教育时评`, `金融课堂`, `警方提示`. Such a label opens a piece of its own; it never stands
+ * `教育时评`, `金融课堂`, `警方提示`, `记者帮办`. Such a label opens a piece of its own; it never stands
  * inside running text.
  */
-const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务|来信)$|^编后语?$/;
+const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务|来信|帮办)$|^编后语?$/;
 
 function opensOpinionColumn(run: readonly StackLine[]): boolean {
   return run[0].role === 'kicker' && (OPINION_COLUMN.test(run[0].line.flat) || REPORTER_NOTE.test(run[0].line.flat));

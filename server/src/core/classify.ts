@@ -37,7 +37,7 @@ const NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}';
 /** A name set off by a box: two or three characters (a four-character line is a subhead's phrase). */
 const BOXED_NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,2}';
 /** The reporter's own columns inside a story: `记者手记`, not a reporter named 手记. */
-const REPORTER_COLUMNS = '手记|观察|调查|札记|感言|点评|视点|体验|走访|探访|见闻|日记|笔记|随笔';
+const REPORTER_COLUMNS = '手记|观察|调查|札记|感言|点评|视点|体验|走访|探访|见闻|日记|笔记|随笔|帮办|热线|连线|追踪';
 
 /**
  * Where an English byline's reporters file from, after their names: `in Xiling, Heyang` (China
@@ -394,6 +394,8 @@ const LIST_ENTRY_CLAUSE = /^[●○◆◇■□▲△★☆•▪▶►][^，,]{
 /** A sentence end with more text after it: `…。他说` (a closing quote may follow the end). */
 const STOP_INSIDE = /[。！？][^”’」』）)]/;
 const ENDS_IN_DIGIT = /\d$/;
+/** A contact line: `电子邮箱：bangban@lwdsb.cn`, `网址：www.lwdsb.cn`. */
+const CONTACT_LINE = /^[\u4e00-\u9fff]{2,8}[：:]\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+)$/;
 /** A figure alone on its line (`3.6 万亿元`, `1286.7 万人次`): a box's datum, never a headline. */
 const FIGURE_ALONE = /^\d[\d.,]*(?:[万亿千百])?[\u4e00-\u9fff]{0,3}$/;
 /** An English head: words of letters, figures and quotes, no sentence inside. */
@@ -420,7 +422,7 @@ function readHeadingLike(l: PageLine): boolean {
   // An aside wrapped over two lines (`（作者系中共江州市委党校经济学教研` / `部主任、教授）`).
   if (OPENS_LINE_ASIDE.test(f) || (endsWithCloser(f) && CLOSES_ASIDE.test(f))) return false;
   if (isBracketedAside(f)) return false;
-  if (ENDS_IN_DIGIT.test(f) || FIGURE_ALONE.test(f)) return false;
+  if (ENDS_IN_DIGIT.test(f) || FIGURE_ALONE.test(f) || CONTACT_LINE.test(f)) return false;
   if (hasHan(f, 2)) return true;
   // English heads: Title Case or capitals, no final period.
   return isEnglishHeadShape(f) && isTitleCase(f);

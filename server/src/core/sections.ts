@@ -39,6 +39,9 @@ function runsOn(body: readonly PageLine[], i: number): boolean {
 const LONE_NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
 /** A mark a feature sets before its subheads (`◆ 把作坊变成课堂`): what follows is a section. */
 export const SUBHEAD_MARK = /^[◆◇■□▲△★☆]/;
+/** A subhead's label in square brackets: `【帮办过程】`. */
+const BRACKET_SUBHEAD = /^[【〖][^【】〖〗]{2,8}[】〗]/;
+const EDITOR_NOTE = /^[【〖](?:编者按|编后|按语)/;
 /** A quotation that runs on past its line: `“木头是有脾气的，你得顺着它的`. */
 const OPENS_QUOTATION = /^“[^”]*$/;
 
@@ -69,6 +72,14 @@ export function findSections(body: readonly PageLine[], candidates: ReadonlySet<
     // A marked line that fills its column opens a brief of a list instead (`■ 6月8日，江州博物馆…`).
     if (i > 0 && SUBHEAD_MARK.test(l.flat) && l.flat.length <= SUBHEAD_MAX && !endsSentence(l.flat) && shortfall(body, i) >= SUBHEAD_SHORTFALL) {
       out.push({ title: l.flat.replace(LIST_MARK, ''), first: i, last: i });
+      continue;
+    }
+    // A label in square brackets heads the part under it (`【读者来电】`, `【现象】“618”前后包裹量翻倍`);
+    // opening the body alone on its line too. Opening it with text after, it is a brief's title
+    // (`【印尼一火山喷发】据新华社电…`), and an editor's note (`【编者按】`) introduces the whole text.
+    const bracketed = BRACKET_SUBHEAD.exec(l.flat);
+    if (bracketed && (i > 0 || bracketed[0].length === l.flat.length) && l.flat.length <= SUBHEAD_MAX && !endsSentence(l.flat) && !EDITOR_NOTE.test(l.flat)) {
+      out.push({ title: l.flat, first: i, last: i });
       continue;
     }
     // A letter-spaced line was stretched to fill its column: running text, never a subhead.
