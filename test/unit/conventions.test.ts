@@ -1541,3 +1541,51 @@ test('a help column: its label over the title, and its parts headed by labels in
     ],
   );
 });
+
+test('a market report’s subheads that name their part before a colon are sections, not headlines', () => {
+  const text = [
+    'B2 财经 2025年6月17日 星期二',
+    '三大指数集体收涨 两市成交额重回万亿元上方',
+    '本报记者 蔺晨曦',
+    '6月16日，A股市场震荡走高，三大指数集体收涨，沪深',
+    '两市成交额较上一交易日明显放大。',
+    '大盘：三大指数集体收涨',
+    '截至收盘，上证指数上涨0.56%，深证成指上涨1.02%，',
+    '创业板指上涨1.37%，两市超过3800只个股上涨。',
+    '板块：电力、算力板块领涨',
+    '行业板块多数上涨。受高温天气带动用电需求增长的预',
+    '期影响，电力板块午后拉升，电力板块指数上涨3.2%，多只',
+    '个股涨停，算力板块继续活跃。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/B2.news').items;
+  assert.equal(items.length, 1);
+  assert.deepEqual(items[0].sections.map((x) => [x.title, line(x.range)]), [['大盘：三大指数集体收涨', 6], ['板块：电力、算力板块领涨', 9]]);
+});
+
+test('a listed company’s notice under its code line; a story’s headline set after it, above the code line', () => {
+  const text = [
+    '本报讯（记者 霍一丹） 6月16日晚间，鹭峰电气发布公告称，',
+    '公司收到东港独立储能电站项目中标通知书，中标金额约2.6亿元。',
+    '鹭峰电气中标东港独立储能电站项目',
+    '证券代码：601877 证券简称：港城控股 公告编号：2025-031',
+    '临湾港城控股股份有限公司',
+    '2024年年度权益分派实施公告',
+    '本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导',
+    '性陈述或者重大遗漏。',
+    '特此公告。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/B2.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.kind, x.headline, line(x.bodyRange)]),
+    [
+      ['article', '鹭峰电气中标东港独立储能电站项目', 1],
+      ['notice', '临湾港城控股股份有限公司2024年年度权益分派实施公告', 7],
+    ],
+  );
+});
+
+test('a column label alone over running text is the headline itself (热线问答)', () => {
+  const text = ['撬动邻里“大共享”', '', '热线问答', '', '读者胡先生问：我家小区连续两天晚上', '', '停水，物业说是供水管网的问题，应该', '', '找哪个部门？'].join('\n');
+  const qa = parsePage(text, 'file:///issue/08.news').items.at(-1);
+  assert.deepEqual([qa?.kicker, qa?.headline, line(qa?.bodyRange ?? null)], [null, '热线问答', 5]);
+});

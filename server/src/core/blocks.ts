@@ -20,6 +20,7 @@ import {
   isHeadingLike,
   isBoxLabel,
   readerSignature,
+  isStockCodeLine,
   isSubtitle,
   lineEndsSentence,
   lineKind,
@@ -405,17 +406,21 @@ const MAX_INNER_LINES = 2;
 
 /**
  * A run of headline-like lines followed by running text is partly that text's first lines.
- * Its first line heads it (with the line under it, when the first is a kicker); a further line
- * (up to `max`) joins it when it is clearly shorter than the lines below it (a headline in two
- * lines), not the start of the text.
+ * Its first line heads it; a further line (up to `max`) joins it when it is clearly shorter
+ * than the lines below it (a headline in two lines), not the start of the text. A column's
+ * label (`消费提示`) takes the line under it as its headline when that line stands short of the
+ * text too; over running text the label is the headline itself (`热线问答` / `读者胡先生问：…`).
  */
-function shortLines(run: readonly StackLine[], max: number): StackLine[] {
-  // A kicker (`消费提示`) heads nothing alone: the line under it is its headline.
-  const lines = run[0].role === 'kicker' && run[1]?.role === 'headline' ? [run[0], run[1]] : [run[0]];
+function shortLines(run: readonly StackLine[], max: number, after?: Block): StackLine[] {
+  const widthBelow = (k: number): number => Math.max(...run.slice(k + 1).map((s) => s.line.width), after?.type === 'text' ? after.line.width : 0);
+  const lines = [run[0]];
+  if (run[0].role === 'kicker') {
+    if (run[1]?.role !== 'headline' || !clearlyShorter(run[1].line.width, widthBelow(1))) return [{ line: run[0].line, role: 'headline' }];
+    lines.push(run[1]);
+  }
   for (let k = lines.length; k < run.length && lines.length < max; k++) {
     if (run[k].role !== 'headline') break;
-    const column = Math.max(...run.slice(k + 1).map((s) => s.line.width), 0);
-    if (!clearlyShorter(run[k].line.width, column)) break;
+    if (!clearlyShorter(run[k].line.width, Math.max(...run.slice(k + 1).map((s) => s.line.width), 0))) break;
     lines.push(run[k]);
   }
   return lines;
@@ -433,7 +438,7 @@ export function isColumnTag(flat: string): boolean {
  * `教育时评`, `金融课堂`, `警方提示`, `记者帮办`. Such a label opens a piece of its own; it never stands
  * inside running text.
  */
-const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务|来信|帮办)$|^编后语?$/;
+const OPINION_COLUMN = /^[\u4e00-\u9fff]{0,2}(?:短评|时评|快评|微评|锐评|热评|社论|来论|新论|言论|杂谈|漫谈|随笔|论坛|观察|评论|课堂|提示|说法|释法|服务|来信|帮办|问答|答疑)$|^编后语?$/;
 
 function opensOpinionColumn(run: readonly StackLine[]): boolean {
   return run[0].role === 'kicker' && (OPINION_COLUMN.test(run[0].line.flat) || REPORTER_NOTE.test(run[0].line.flat));
@@ -672,10 +677,12 @@ function groupStacks(blocks: Block[]): Block[] {
     // `记者手记` over a title is that piece's kicker; over running text it heads a section.
     if (label && REPORTER_NOTE.test(run[0].line.flat)) run[0] = { line: run[0].line, role: 'kicker' };
     const heads = run.filter((s) => s.role === 'headline').length;
+    // A listed company's code line ends the text above it: its notice's title follows.
     const textEnded =
       prev !== undefined &&
       (prev.type === 'source' ||
         prev.type === 'signature' ||
+        (prev.type === 'furniture' && isStockCodeLine(prev.line.flat)) ||
         (prev.type === 'jump' && prev.direction === 'to') ||
         (prev.type === 'text' && (prev.endsWithJump || prev.signsOff === true)));
     const after = blocks[j];
@@ -691,7 +698,7 @@ function groupStacks(blocks: Block[]): Block[] {
       // Closed only because the text before it has ended or a column's label opens it: running
       // text follows, and its first lines may have joined the run. The headline keeps the lines
       // clearly short of that text.
-      const lines = withKicker(bounded ? run : shortLines(run, MAX_HEADLINE_LINES));
+      const lines = withKicker(bounded ? run : shortLines(run, MAX_HEADLINE_LINES, after));
       out.push({ type: 'stack', lines, inner: false });
       i += lines.length - 1;
     } else if (b.type === 'text' && run[0].role === 'headline') {

@@ -174,7 +174,7 @@ export function lineKind(l: PageLine): LineKind {
 
 function readLineKind(l: PageLine): LineKind {
   if (isEditorLine(l.raw, l.flat)) return 'editor';
-  if (isBoxLabel(l.flat) || isImprint(l.flat) || isDatedEditors(l) || isWeather(l)) return 'furniture';
+  if (isBoxLabel(l.flat) || isImprint(l.flat) || isDatedEditors(l) || isWeather(l) || isStockCodeLine(l.flat)) return 'furniture';
   if (isSigningDate(l.flat)) return 'signing-date';
   if (isDateline(l.flat)) return 'dateline';
   if (isByline(l.raw, l.flat)) return 'byline';
@@ -238,6 +238,13 @@ export function datedEditors(raw: string): { date: string; dateStart: number; ed
 
 /** An imprint's labels: `吕梁日报社出版 地址：… 邮编：… 电话：…`, `社址：…`. */
 const IMPRINT_LABELS = /报社(?:出版|地址)|社址[：:]|地址[：:]|邮编[：:]|电话[：:]|传真[：:]|定价[：:]|印刷[：:]|发行[：:]|许可证/g;
+
+/** The code line over a listed company's notice: `证券代码：601877 证券简称：港城控股 公告编号：2025-031`. */
+const STOCK_CODE_LINE = /^(?:证券|股票)代码[：:]\s*\d{6}/;
+
+export function isStockCodeLine(flat: string): boolean {
+  return STOCK_CODE_LINE.test(flat);
+}
 
 /**
  * A weather box's line, wherever the page sets it: `今日天气`, `今日天气 苍州 多云转雷阵雨 24℃～31℃

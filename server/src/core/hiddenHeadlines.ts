@@ -18,6 +18,8 @@ const STRONG_OVERLAP = 0.5;
 const OVERLAP_MARGIN = 0.25;
 /** Fewer bigrams than this say too little to place a headline by its words. */
 const MIN_WORDS = 4;
+/** A subhead that names its part before a colon: `临湾板块：24家公司当日收涨`. */
+const LABELLED_SUBHEAD = /^[\u4e00-\u9fff]{2,6}[：:]\S/;
 
 /**
  * An article's text may hold a second article whose headline was taken for a subhead: the
@@ -30,8 +32,13 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   if (d.inner.length === 0 || d.teaser) return [d];
   // Words are weighed only for candidates that stand apart from the text (or open a notice);
   // a draft without one is not cut, and its text is not read for words.
-  // A marked subhead heads a section, never another article.
-  const apart = d.inner.map((c) => !SUBHEAD_MARK.test(c.lines[0].line.flat) && standsApart(d.body, c.at));
+  // A marked subhead heads a section, never another article; so do subheads that name their
+  // part alike (`大盘：三大指数集体收涨`, `板块：电力、算力板块领涨`), two or more in one text.
+  const labelled = d.inner.filter((c) => LABELLED_SUBHEAD.test(c.lines[0].line.flat)).length >= 2;
+  const apart = d.inner.map((c) => {
+    const flat = c.lines[0].line.flat;
+    return !SUBHEAD_MARK.test(flat) && !(labelled && LABELLED_SUBHEAD.test(flat)) && standsApart(d.body, c.at);
+  });
   // A numbered head over a line that ends in a colon (`三、意见反馈` / `公众可…反馈意见：`) is a section.
   const opensNotice = d.inner.map((c) => sectionNumbering(c.lines[0].line.flat) === null && isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
   if (!apart.includes(true) && !opensNotice.includes(true)) return [d];
