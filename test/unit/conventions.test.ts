@@ -1589,3 +1589,31 @@ test('a column label alone over running text is the headline itself (热线问�
   const qa = parsePage(text, 'file:///issue/08.news').items.at(-1);
   assert.deepEqual([qa?.kicker, qa?.headline, line(qa?.bodyRange ?? null)], [null, '热线问答', 5]);
 });
+
+test('a continuation’s headline with its （上接第1版） on the same line: the headline is the words before it', () => {
+  const text = ['第04版：要闻', '全省小麦机收进度突破九成（上接第1版）', '286.3万吨，同比增加 12.4%。省粮食和物资', '储备局要求各地合理布设收购网点，延长收购', '时间，严格执行质价政策。'].join('\n');
+  const p = parsePage(text, 'file:///issue/04.news');
+  const [story] = p.items;
+  assert.deepEqual([story.headline, line(story.bodyRange)], ['全省小麦机收进度突破九成', 3]);
+  assert.deepEqual(story.headlineRange && [story.headlineRange.start.character, story.headlineRange.end.character], [0, 12]);
+  assert.deepEqual(p.jumps.map((j) => [j.direction, j.page, line(j.range)]), [['from', 1, 2]]);
+});
+
+test('on a page that sets headlines after their text, a continuation’s headline with its jump heads the text under it', () => {
+  const text = [
+    '市区今年新建口袋公园十二座，改造老旧绿地三十余处，',
+    '口袋公园选址将充分听取居民意见。',
+    '新区口袋公园建设提速',
+    '全省小麦机收进度突破九成（上接第1版）',
+    '286.3万吨，同比增加 12.4%。省粮食和物资储备局要求',
+    '各地合理布设收购网点，延长收购时间。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/04.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.headline, line(x.bodyRange)]),
+    [
+      ['新区口袋公园建设提速', 1],
+      ['全省小麦机收进度突破九成', 5],
+    ],
+  );
+});

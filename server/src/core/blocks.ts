@@ -52,6 +52,8 @@ export type Block =
       readonly endsWithJump: boolean;
       /** the line opens with a `from` jump: `（上接1版）…` */
       readonly startsWithFrom?: boolean;
+      /** where a `from` jump ending the line starts, after words of its own: a continuation's headline, `…突破九成（上接第1版）` */
+      readonly fromAt?: number;
       /** the line signs its article off: an author or source in brackets after its last sentence */
       readonly signsOff?: boolean;
       /** the line opens a brief with its title in brackets (`【标题】正文…`): the title's columns */
@@ -205,7 +207,9 @@ export function buildBlocks(lines: readonly PageLine[], jumps: readonly JumpLine
     else {
       const from = byLine.firstOn(l.n, 'from');
       const startsWithFrom = from !== undefined && from.range.start.character <= l.indent;
-      blocks.push({ type: 'text', line: l, endsWithJump: byLine.atEnd(l)?.direction === 'to', startsWithFrom, signsOff: signsOff(l, prev), title });
+      const atEnd = byLine.atEnd(l);
+      const fromAt = atEnd?.direction === 'from' && !startsWithFrom ? atEnd.range.start.character : undefined;
+      blocks.push({ type: 'text', line: l, endsWithJump: atEnd?.direction === 'to', startsWithFrom, fromAt, signsOff: signsOff(l, prev), title });
     }
   }
   return groupStacks(blocks);
@@ -534,8 +538,8 @@ function isHardBoundary(b: Block | undefined): boolean {
     case 'jump':
       return b.direction === 'from';
     case 'text':
-      // A column's label opens a piece of its own: what stands before it is closed.
-      return b.startsWithFrom === true || OPINION_COLUMN.test(b.line.flat);
+      // A column's label, or a continuation's headline, opens a piece of its own: what stands before it is closed.
+      return b.startsWithFrom === true || b.fromAt !== undefined || OPINION_COLUMN.test(b.line.flat);
     default:
       return false;
   }
@@ -656,8 +660,9 @@ function groupStacks(blocks: Block[]): Block[] {
     const b = blocks[i];
     const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
-    // A column's label opens a piece wherever it stands: it is never running text's.
-    const label = startsRun && isLabel(blocks, i);
+    // A column's label opens a piece wherever it stands: it is never running text's. So does a
+    // continuation's headline with its jump after it.
+    const label = startsRun && (isLabel(blocks, i) || (b.type === 'text' && b.fromAt !== undefined));
     if (!startsRun || !(label || endsParagraph(prev) || endsRecord(prev, blocks, i) || (prev?.type === 'text' && prev.signsOff === true))) {
       out.push(b);
       continue;
@@ -669,9 +674,12 @@ function groupStacks(blocks: Block[]): Block[] {
       const x = blocks[j];
       const afterByline = run.length > 0 && run[run.length - 1].role === 'byline' && run.some((s) => s.role === 'headline');
       if (x.type === 'byline') run.push({ line: x.line, role: 'byline' });
+      else if (x.type === 'text' && x.fromAt !== undefined && run.length > 0) break;
       // A byline closes the stack it follows; numbered lines open sections, never continue a headline.
       else if (x.type === 'text' && headlineLike(blocks, j) && !afterByline && !(run.length > 0 && (isNumbered(x.line.flat) || OPINION_COLUMN.test(x.line.flat)))) {
-        run.push({ line: x.line, role: stackRole(x.line.flat, run) });
+        // A continuation's headline with its `（上接第1版）` after it: the headline is the words before it.
+        const span = x.fromAt !== undefined && run.length === 0 ? { start: x.line.indent, end: x.fromAt } : undefined;
+        run.push(span ? { line: x.line, role: 'headline', span } : { line: x.line, role: stackRole(x.line.flat, run) });
       } else break;
     }
     // `记者手记` over a title is that piece's kicker; over running text it heads a section.
@@ -687,7 +695,9 @@ function groupStacks(blocks: Block[]): Block[] {
         (prev.type === 'text' && (prev.endsWithJump || prev.signsOff === true)));
     const after = blocks[j];
     // A greeting under a stack (`编辑同志：`) opens a letter: the whole stack is its title.
+    // A continuation's headline (`…突破九成（上接第1版）`) ends at its jump: its text follows.
     const bounded =
+      run[0].span !== undefined ||
       isHardBoundary(after) ||
       (after?.type === 'text' && greets(after.line.flat)) ||
       (opensSequence(after) && !isNumbered(run[0].line.flat)) ||

@@ -169,6 +169,15 @@ class Segmenter {
     const cur = this.#cur;
     const loose = this.#loose;
     this.#loose = [];
+    // A continuation's headline with its jump after it (`…突破九成（上接第1版）`) heads the text
+    // under it, on any page: that text is the rest of the story.
+    if (lines[0].span !== undefined) {
+      this.close();
+      const d = this.#open();
+      d.stack = [...lines];
+      d.continued = true;
+      return;
+    }
     // On a page that mixes both orders, a stack whose words all come from one side heads it.
     if (facing === 'following' && this.#orient === 'headline-after') {
       this.close();
