@@ -242,8 +242,12 @@ const IMPRINT_LABELS = /报社(?:出版|地址)|社址[：:]|地址[：:]|邮编
 /** The code line over a listed company's notice: `证券代码：601877 证券简称：港城控股 公告编号：2025-031`. */
 const STOCK_CODE_LINE = /^(?:证券|股票)代码[：:]\s*\d{6}/;
 
+const ZHENG = '证'.charCodeAt(0);
+const GU = '股'.charCodeAt(0);
+
 export function isStockCodeLine(flat: string): boolean {
-  return STOCK_CODE_LINE.test(flat);
+  const c = flat.charCodeAt(0);
+  return (c === ZHENG || c === GU) && STOCK_CODE_LINE.test(flat);
 }
 
 /**
@@ -254,10 +258,13 @@ export function isStockCodeLine(flat: string): boolean {
 const WEATHER =
   /^(?:(?:[今明后][日天])?天气(?:预报)?\s*[：:]?\s*(?:[\u4e00-\u9fff]{2,4}\s+)?)?(?:[晴阴多云转有小中大暴阵雷雨雪雾霾沙尘到]{1,10}\s*)?(?:-?\d{1,2}\s*℃\s*(?:[～~\-－至]\s*-?\d{1,2}\s*℃)?\s*)?(?:(?:[东南西北]{1,2}|微)风\s*)?(?:\d{1,2}(?:\s*[～~\-－至]\s*\d{1,2})?\s*级)?$/;
 
+/** The characters a weather line ends with: a wind force (级), a temperature, its label, or the sky. */
+const WEATHER_LASTS = '级℃气报晴阴云雨雪雾霾尘';
+
 function isWeather(l: PageLine): boolean {
-  // Every line is asked: only one that holds a weather label or a temperature is matched.
+  // Every line is asked: its last character rules most lines out before anything is searched.
   const f = l.flat;
-  return (f.includes('天气') || f.includes('℃')) && f.length <= 40 && WEATHER.test(l.raw.trim());
+  return f.length <= 40 && hasCode(WEATHER_LASTS, f.charCodeAt(f.length - 1)) && (f.includes('天气') || f.includes('℃')) && WEATHER.test(l.raw.trim());
 }
 
 /**
@@ -401,6 +408,7 @@ const LIST_ENTRY_CLAUSE = /^[●○◆◇■□▲△★☆•▪▶►][^，,]{
 /** A sentence end with more text after it: `…。他说` (a closing quote may follow the end). */
 const STOP_INSIDE = /[。！？][^”’」』）)]/;
 const ENDS_IN_DIGIT = /\d$/;
+const startsWithDigit = (f: string): boolean => f.charCodeAt(0) >= 48 && f.charCodeAt(0) <= 57;
 /** A contact line: `电子邮箱：bangban@lwdsb.cn`, `网址：www.lwdsb.cn`. */
 const CONTACT_LINE = /^[\u4e00-\u9fff]{2,8}[：:]\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+)$/;
 /** A figure alone on its line (`3.6 万亿元`, `1286.7 万人次`): a box's datum, never a headline. */
@@ -429,7 +437,7 @@ function readHeadingLike(l: PageLine): boolean {
   // An aside wrapped over two lines (`（作者系中共江州市委党校经济学教研` / `部主任、教授）`).
   if (OPENS_LINE_ASIDE.test(f) || (endsWithCloser(f) && CLOSES_ASIDE.test(f))) return false;
   if (isBracketedAside(f)) return false;
-  if (ENDS_IN_DIGIT.test(f) || FIGURE_ALONE.test(f) || CONTACT_LINE.test(f)) return false;
+  if (ENDS_IN_DIGIT.test(f) || (startsWithDigit(f) && FIGURE_ALONE.test(f)) || (f.charCodeAt(f.length - 1) < 0x80 && CONTACT_LINE.test(f))) return false;
   if (hasHan(f, 2)) return true;
   // English heads: Title Case or capitals, no final period.
   return isEnglishHeadShape(f) && isTitleCase(f);

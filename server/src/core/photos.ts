@@ -95,7 +95,7 @@ export function findCredit(raw: string): CaptionCredit | null {
     }
   }
   // A picture agency's or library's credit alone on its line names no one: `视觉中国供图`.
-  if (trimmed.length <= AGENCY_CREDIT_MAX && AGENCY_CREDIT.test(trimmed)) {
+  if (trimmed.length <= AGENCY_CREDIT_MAX && trimmed.endsWith('供图') && AGENCY_CREDIT.test(trimmed)) {
     const start = trimmed.length - trimmed.trimStart().length;
     return { credit: trimmed.slice(start), start };
   }
