@@ -1617,3 +1617,30 @@ test('on a page that sets headlines after their text, a continuation’s headlin
     ],
   );
 });
+
+test('an essay’s author named alone under its headline (padded, or over an indented paragraph) is its byline', () => {
+  const text = [
+    '第09版：理论',
+    '理论前沿',
+    '以新质生产力赋能县域高质量发展',
+    '韦知行',
+    '　　县域是经济发展和社会治理的基本单元，是推动城乡融',
+    '合发展的重要切入点。',
+    '新知新觉',
+    '把数字技术优势转化为乡村治理效能',
+    '冼 明',
+    '　　数字技术的广泛应用，为提升乡村治理效能提供了',
+    '有力支撑。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/09.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.kicker, x.headline, line(x.bodyRange), x.people.map((p) => p.name)]),
+    [
+      ['理论前沿', '以新质生产力赋能县域高质量发展', 5, ['韦知行']],
+      ['新知新觉', '把数字技术优势转化为乡村治理效能', 10, ['冼明']],
+    ],
+  );
+  // A headline's short last line over text that is not set in stays the headline's.
+  const [potato] = parsePage(['岚县：30万亩马铃薯', '播种忙', '本报讯 连日来，岚县抢抓农时，30万亩马铃薯陆续下种，', '田间地头一派繁忙景象。'].join('\n'), 'file:///issue/02.news').items;
+  assert.equal(potato.headline, '岚县：30万亩马铃薯播种忙');
+});

@@ -586,6 +586,22 @@ function shortLead(first: PageLine, second: PageLine): boolean {
   return first.width <= KICKER_SHARE * second.width || FOCUS_LEAD.test(first.flat) || (SUBJECT_FIRST.test(second.flat) && !/[：:]/.test(first.flat));
 }
 
+/** An author's name alone on its line: a two-character name padded to three (`冼 明`), or a name of up to three. */
+const PADDED_NAME = /^[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]$/;
+const BARE_NAME = /^[\u4e00-\u9fff]{2,3}$/;
+
+/**
+ * An essay's author, named alone on the line under its headline (`以新质生产力赋能县域高质量发展`
+ * / `韦知行`), over its text: the stack's byline, not a line of the headline. A name padded to
+ * three characters says so alone; an unpadded one (a headline's last line may be as short,
+ * `播种忙`) only over a paragraph set in with an indent, as an essay's are.
+ */
+function signsUnder(run: readonly StackLine[], l: PageLine, below: Block | undefined): boolean {
+  if (!run.some((s) => s.role === 'headline') || below?.type !== 'text' || !clearlyShorter(l.width, below.line.width)) return false;
+  const name = l.raw.trim();
+  return PADDED_NAME.test(name) || (BARE_NAME.test(name) && below.line.indent > l.indent);
+}
+
 /** The role of a line in the stack `run` is gathering. */
 function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {
   if (isSubtitle(flat)) return 'subtitle';
@@ -679,7 +695,12 @@ function groupStacks(blocks: Block[]): Block[] {
       else if (x.type === 'text' && headlineLike(blocks, j) && !afterByline && !(run.length > 0 && (isNumbered(x.line.flat) || OPINION_COLUMN.test(x.line.flat)))) {
         // A continuation's headline with its `（上接第1版）` after it: the headline is the words before it.
         const span = x.fromAt !== undefined && run.length === 0 ? { start: x.line.indent, end: x.fromAt } : undefined;
-        run.push(span ? { line: x.line, role: 'headline', span } : { line: x.line, role: stackRole(x.line.flat, run) });
+        if (span) run.push({ line: x.line, role: 'headline', span });
+        else if (signsUnder(run, x.line, blocks[j + 1])) {
+          run.push({ line: x.line, role: 'byline' });
+          j++;
+          break;
+        } else run.push({ line: x.line, role: stackRole(x.line.flat, run) });
       } else break;
     }
     // `记者手记` over a title is that piece's kicker; over running text it heads a section.
