@@ -1644,3 +1644,28 @@ test('an essay’s author named alone under its headline (padded, or over an ind
   const [potato] = parsePage(['岚县：30万亩马铃薯', '播种忙', '本报讯 连日来，岚县抢抓农时，30万亩马铃薯陆续下种，', '田间地头一派繁忙景象。'].join('\n'), 'file:///issue/02.news').items;
   assert.equal(potato.headline, '岚县：30万亩马铃薯播种忙');
 });
+
+test('a brief’s title in square brackets alone on its line heads the brief; a short label in brackets inside a text heads a part', () => {
+  const text = [
+    '体育快讯',
+    '',
+    '【澄阳国际半程马拉松9月开跑】',
+    '',
+    '2025澄阳国际半程马拉松将于9月14日在澄阳',
+    '滨江公园鸣枪，赛事规模 1.5万人，6月20日',
+    '起接受报名。',
+    '',
+    '【“村超”苍岭赛区决赛周末打响】',
+    '',
+    '2025“村超”全国联赛苍岭赛区决赛将于6月',
+    '21日至22日在湄阳县举行。',
+  ].join('\n');
+  const items = parsePage(text, 'file:///issue/12.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.headline, line(x.bodyRange), x.bodyRange.end.line + 1]),
+    [
+      ['澄阳国际半程马拉松9月开跑', 5, 7],
+      ['“村超”苍岭赛区决赛周末打响', 11, 12],
+    ],
+  );
+});

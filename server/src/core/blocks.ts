@@ -432,6 +432,8 @@ function shortLines(run: readonly StackLine[], max: number, after?: Block): Stac
 
 // Patterns asked of every line are module constants: a regex literal makes a new object each run.
 const COLUMN_TAG = /^[【〖][^【】〖〗]{2,16}[】〗]$/;
+/** A brief's title in square brackets, alone on its line: longer than a part's label (`【案情】`). */
+const BRACKET_TITLE = /^[【〖][^【】〖〗]{7,30}[】〗]$/;
 /** A column tag set over a headline: `【春耕时节】`, or the name of an opinion column. */
 export function isColumnTag(flat: string): boolean {
   return COLUMN_TAG.test(flat) || OPINION_COLUMN.test(flat);
@@ -676,9 +678,10 @@ function groupStacks(blocks: Block[]): Block[] {
     const b = blocks[i];
     const startsRun = headlineLike(blocks, i) || b.type === 'byline';
     const prev = out[out.length - 1];
-    // A column's label opens a piece wherever it stands: it is never running text's. So does a
-    // continuation's headline with its jump after it.
-    const label = startsRun && (isLabel(blocks, i) || (b.type === 'text' && b.fromAt !== undefined));
+    // A column's label opens a piece wherever it stands: it is never running text's. So do a
+    // continuation's headline with its jump after it, and a title in square brackets alone on its
+    // line (`【澄阳国际半程马拉松9月开跑】`).
+    const label = startsRun && (isLabel(blocks, i) || (b.type === 'text' && (b.fromAt !== undefined || BRACKET_TITLE.test(b.line.flat))));
     if (!startsRun || !(label || endsParagraph(prev) || endsRecord(prev, blocks, i) || (prev?.type === 'text' && prev.signsOff === true))) {
       out.push(b);
       continue;
@@ -724,7 +727,7 @@ function groupStacks(blocks: Block[]): Block[] {
       (opensSequence(after) && !isNumbered(run[0].line.flat)) ||
       run.some((s) => s.role !== 'headline' && s.role !== 'kicker');
     // A column's label opens a stack whatever follows; the text under it may have joined the run.
-    const labelled = !bounded && opensOpinionColumn(run);
+    const labelled = !bounded && (opensOpinionColumn(run) || BRACKET_TITLE.test(run[0].line.flat));
     if (run.length <= MAX_STACK_LINES && (bounded || textEnded || labelled) && heads > 0 && heads <= MAX_HEADLINE_LINES) {
       // Closed only because the text before it has ended or a column's label opens it: running
       // text follows, and its first lines may have joined the run. The headline keeps the lines

@@ -234,7 +234,8 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
     kind,
     kicker: kicker?.text.replace(/^[【〖]|[】〗]$/g, '') ?? null,
     kickerRange: kicker?.range ?? null,
-    headline: headline?.text ?? null,
+    // A title set in square brackets on its own line (`【澄阳国际半程马拉松9月开跑】`) is the words inside.
+    headline: headline?.text.replace(WHOLLY_BRACKETED, '$1') ?? null,
     headlineRange: headline?.range ?? null,
     subtitle: subtitle?.text ?? null,
     subtitleRange: subtitle?.range ?? null,
@@ -280,6 +281,7 @@ function bracketedAuthor(l: PageLine): { names: string; start: number } | null {
   return m && !JUMP_WORD.test(m[1]) ? { names: l.raw.trim().slice(1, -1), start: l.indent } : null;
 }
 
+const WHOLLY_BRACKETED = /^[【〖]([^【】〖〗]+)[】〗]$/;
 const BRACKETED_AUTHOR = /^[（(]\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})[）)]$/;
 const JUMP_WORD = /^(?:下转|上接|紧接|转|接|详见|参见|见)|版$/;
 
