@@ -1669,3 +1669,10 @@ test('a brief’s title in square brackets alone on its line heads the brief; a 
     ],
   );
 });
+
+test('a bilingual section’s header: the page’s number before its English and Chinese names, an English date beside the editors', () => {
+  const text = ['C2 CITY WEEKLY 城市周刊', 'Tuesday, June 17, 2025 责任编辑：温雅 美编：罗琦', '', 'Dragon boats return to Linwan Creek', 'By LI MING', '', 'LINWAN — For the first time in 10 years, the drums were back on the creek.'].join('\n');
+  const p = parsePage(text, 'file:///issue/x.news');
+  assert.deepEqual([p.id, p.idSource, p.furniture.date?.text, p.furniture.editors.map((e) => e.name)], ['C02', 'header', 'Tuesday, June 17, 2025', ['温雅', '罗琦']]);
+  assert.deepEqual(p.items.map((x) => x.headline), ['Dragon boats return to Linwan Creek']);
+});

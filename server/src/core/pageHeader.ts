@@ -145,6 +145,9 @@ export function readTopLine(l: PageLine): { pageId: string | undefined; furnitur
   if (m) return { pageId: m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6], furniture: true };
   const header = readFields(l.raw);
   if (header?.pageId !== undefined && onlySectionNames(header.words)) return { pageId: header.pageId, furniture: true };
+  // The page's number opening the top line, before its section's names alone: `C2 CITY WEEKLY 城市周刊`.
+  const [first, ...names] = header?.words ?? [];
+  if (first !== undefined && names.length > 0 && BARE_PAGE.test(first) && onlySectionNames(names)) return { pageId: first, furniture: true };
   const furniture =
     MASTHEAD.test(l.flat) ||
     DATE_LINE.test(l.flat) ||
@@ -188,5 +191,7 @@ export function headerDate(l: PageLine): string | null {
   if (DATE_LINE.test(l.flat) && !EDITOR_WORD.test(l.flat)) return l.raw.trim();
   const header = readFields(l.raw);
   if (header === null || header.fields === 0 || !onlySectionNames(header.words)) return null;
-  return DATE_FIELD.exec(l.raw)?.[0] ?? null;
+  return DATE_FIELD.exec(l.raw)?.[0] ?? ENGLISH_DATE_FIELD.exec(l.raw)?.[0] ?? null;
 }
+
+const ENGLISH_DATE_FIELD = new RegExp(ENGLISH_DATE);
