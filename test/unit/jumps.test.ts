@@ -70,6 +70,10 @@ test('见 / 详见: see', () => {
   assert.deepEqual(one('（参见第6版）'), ['see', 6, '（参见第6版）']);
   assert.deepEqual(one('（见 版）'), ['see', null, '（见 版）']);
   assert.deepEqual(one('（见版）'), ['see', null, '（见版）']);
+  // What it points to may be named first, inside the bracket.
+  assert.deepEqual(one('方案》。（相关报道见第5版）'), ['see', 5, '（相关报道见第5版）']);
+  assert.deepEqual(one('（更多新闻详见A3版）'), ['see', 'A03', '（更多新闻详见A3版）']);
+  assert.deepEqual(jumps('相关报道见本报今日评论'), []);
 });
 
 test('lost page numbers', () => {

@@ -21,13 +21,16 @@ const HAN_NUMERAL = '[一二三四五六七八九十]{1,3}';
 const ZH_PAGE = `${LETTER}?[ \\u3000]?${DIGIT}(?:[ \\u3000]?${DIGIT}){0,2}|${HAN_NUMERAL}`;
 const sp = (chars: string): string => chars.split('').join(GAP);
 
+/** What a pointer may name before its keyword: `（相关报道见第5版）`, `（更多新闻详见A3版）`. */
+const RELATED = '(?:相关|更多|详细)(?:报道|新闻|评论|阅读|内容|图片)';
+
 /**
  * Chinese jump lines. After an opening bracket any keyword may follow; without one only the
  * two-character keywords that cannot occur in ordinary prose before a page (下转, 上接, 详见).
  * `版` must not start 版本 (edition), 版权 (copyright), 版税 (royalty).
  */
 const ZH_RE = new RegExp(
-  `(?:(?<open>[（(])${GAP}(?<kwb>${sp('下转')}|${sp('上接')}|${sp('紧接')}|${sp('详见')}|${sp('参见')}|转|接|见)` +
+  `(?:(?<open>[（(])${GAP}(?:${RELATED}${GAP})?(?<kwb>${sp('下转')}|${sp('上接')}|${sp('紧接')}|${sp('详见')}|${sp('参见')}|转|接|见)` +
     `|(?<kwu>${sp('下转')}|${sp('上接')}|${sp('详见')}))` +
     `${GAP}(?:第${GAP})?(?:(?<page>${ZH_PAGE})${GAP})?版(?![本权税])(?:${GAP}(?<close>[）)]))?`,
   'g',
