@@ -1676,3 +1676,29 @@ test('a bilingual section’s header: the page’s number before its English and
   assert.deepEqual([p.id, p.idSource, p.furniture.date?.text, p.furniture.editors.map((e) => e.name)], ['C02', 'header', 'Tuesday, June 17, 2025', ['温雅', '罗琦']]);
   assert.deepEqual(p.items.map((x) => x.headline), ['Dragon boats return to Linwan Creek']);
 });
+
+test('on a page that sets headlines first, a headline as long as the column is known by its text repeating its words', () => {
+  // E-paper text: a blank line after every line, a narrow column.
+  const text = [
+    '苍岭—东盟国际班列累计开行突破3000列',
+    '本报讯 16日上午，满载汽车零部件、陶瓷',
+    '和茶叶的苍岭—东盟国际班列从苍州国际',
+    '陆港驶出，标志着该班列累计开行突破',
+    '3000列。苍州国际陆港二期工程将于年内',
+    '建成投用，届时年集装箱吞吐能力将提升',
+    '至 50万标箱。',
+    '省委理论学习中心组举行专题学习',
+    '6月16日，省委理论学习中心组举行专',
+    '题学习，围绕推进县域经济高质量发展',
+    '进行交流研讨。省委书记孟达远主持并',
+    '讲话。',
+  ].join('\n\n');
+  const items = parsePage(text, 'file:///issue/01.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.headline, line(x.bodyRange)]),
+    [
+      ['苍岭—东盟国际班列累计开行突破3000列', 3],
+      ['省委理论学习中心组举行专题学习', 17],
+    ],
+  );
+});

@@ -41,12 +41,14 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   });
   // A numbered head over a line that ends in a colon (`三、意见反馈` / `公众可…反馈意见：`) is a section.
   const opensNotice = d.inner.map((c) => sectionNumbering(c.lines[0].line.flat) === null && isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
-  if (!apart.includes(true) && !opensNotice.includes(true)) return [d];
+  const after = orient === 'headline-after';
+  // On a page that sets headlines first, a candidate may be a headline by its words alone (see repeated).
+  const mayRepeat = !after && d.inner.some((c) => mayBeRepeated(d.body, c.at, c.lines.length));
+  if (!apart.includes(true) && !opensNotice.includes(true) && !mayRepeat) return [d];
   const words = d.inner.map((c) => bigrams(stackText(c.lines)));
   const wanted = new Set<number>();
   for (const w of words) for (const b of w) wanted.add(b);
   const index = new BigramIndex(d.body.map((l) => l.flat), wanted);
-  const after = orient === 'headline-after';
   /** How strongly candidate k's words belong to its own side rather than the other. */
   const weigh = (k: number, from: number) => {
     const c = d.inner[k];
@@ -65,7 +67,7 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
     if (opensNotice[k] || (NOTICE_TITLE.test(stackText(c.lines)) && w.apart)) {
       // A notice title over its greeting heads what follows; otherwise it follows the page.
       cuts.push({ k, heads: opensNotice[k] ? 'following' : after ? 'preceding' : 'following' });
-    } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && w.apart) {
+    } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && (w.apart || (!after && repeated(w, c.lines)))) {
       cuts.push({ k, heads: after ? 'preceding' : 'following' });
     } else continue;
     from = c.at + c.lines.length;
@@ -79,6 +81,33 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
     if (best) cuts.push({ k: best.k, heads: 'preceding' });
   }
   return cuts.length === 0 ? [d] : cutAt(d, cuts, orient);
+}
+
+/** Nearly every word of a headline is in its text, and hardly any in the other: */
+const REPEATED_OVERLAP = 0.8;
+const REPEATED_MARGIN = 0.6;
+/** from this many words on. */
+const REPEATED_WORDS = 8;
+
+/**
+ * On a page that sets headlines first, a line that reads as a paragraph's first (as long as the
+ * column) is still a headline when the text under it repeats nearly all its words
+ * (`省委理论学习中心组举行专题学习` over `6月16日，省委理论学习中心组举行专题学习，…`): a paragraph's
+ * first line runs on into new words, and is a clause (`在美锦煤化工有限公司，张稳科`).
+ */
+function repeated(w: { own: number; margin: number; words: number }, lines: readonly StackLine[]): boolean {
+  if (lines.some((s) => CLAUSE_MARK.test(s.line.flat))) return false;
+  return w.own >= REPEATED_OVERLAP && w.margin >= REPEATED_MARGIN && w.words >= REPEATED_WORDS;
+}
+
+const CLAUSE_MARK = /[，,；;：:]/;
+
+/** Worth weighing for `repeated`: long enough, no clause, and its first words in the next lines. */
+function mayBeRepeated(body: readonly PageLine[], at: number, length: number): boolean {
+  const flat = body[at].flat;
+  if (flat.length <= REPEATED_WORDS || CLAUSE_MARK.test(flat)) return false;
+  const opening = flat.slice(0, 2);
+  return body[at + length]?.flat.includes(opening) === true || body[at + length + 1]?.flat.includes(opening) === true;
 }
 
 /** A cut at inner candidate k, whose lines head the text before or after it. */
