@@ -309,3 +309,18 @@ test('a picture agency’s credit alone under its caption (视觉中国供图) n
     [[3, '高温天气下，一名环卫工人在爱心驿站内休息、补充饮水。（资料图片）', '视觉中国供图', []]],
   );
 });
+
+test('a credit whose 摄 wrapped onto a line of its own', () => {
+  assert.deepEqual(
+    photosOf([
+      '本报讯（记者 李明）近日，我市开展健康义诊进社区活动。',
+      '',
+      '6月15日，岚溪市双桥区荷塘村，游客在荷花',
+      '池边拍照留念。 通讯员 司 琪',
+      '摄',
+      '',
+      '健康义诊进社区',
+    ]).map(([first, , credit, people]) => [first, credit, people]),
+    [[3, '通讯员 司 琪 摄', [['司琪', 'photographer']]]],
+  );
+});

@@ -134,6 +134,22 @@ function bracketedCredit(line: string, inside: string, bracketAt: number): Capti
   return { credit: line.slice(agency.index, bracketAt).trim() + line.slice(bracketAt), start: agency.index };
 }
 
+/** A photo verb alone on its line: a credit wrapped before its last word. */
+const LONE_VERB = /^摄影?$/;
+
+/**
+ * A credit whose verb wrapped onto a line of its own (`…带动村集体年增收 40余万元。 通讯员 司 琪` /
+ * `摄`), read at the verb's line as a credit alone there. Not kept on the line: it depends on the
+ * line above, which an edit may change alone.
+ */
+function wrappedVerbCredit(nonBlank: readonly PageLine[], i: number, step: number): CaptionCredit | null {
+  const l = nonBlank[i];
+  const above = nonBlank[i - 1];
+  if (!LONE_VERB.test(l.flat) || above === undefined || l.n - above.n > step) return null;
+  const joined = findCredit(`${above.raw.trimEnd()} ${l.flat}`);
+  return joined && joined.start > 0 ? { credit: joined.credit, start: l.indent } : null;
+}
+
 /** A line's credit, kept on the line: every line of a page is asked, some more than once. */
 function lineCredit(l: PageLine): CaptionCredit | null {
   if (l.credit === undefined) l.credit = findCredit(l.raw);
@@ -195,7 +211,7 @@ function unmarkedCaptions(
   for (const b of marked) for (let n = b.first; n <= b.last; n++) inCaption.add(n);
   const taken = (n: number) => inCaption.has(n);
   for (let i = 0; i < nonBlank.length; i++) {
-    const credit = lineCredit(nonBlank[i]);
+    const credit = lineCredit(nonBlank[i]) ?? wrappedVerbCredit(nonBlank, i, step);
     if (!credit || taken(nonBlank[i].n) || !PHOTOGRAPHER_CREDIT.test(credit.credit)) continue;
     let k = i;
     // A credit alone on its line closes the caption above it, whose last line ends a sentence.
