@@ -1702,3 +1702,9 @@ test('on a page that sets headlines first, a headline as long as the column is k
     ],
   );
 });
+
+test('a weather line in any order of its parts is furniture; a sentence that gives a temperature is text', () => {
+  const text = ['今日天气：多云转晴 东南风2级 17℃～26℃', '', '全市夏粮收购进度过半', '', '本报讯 今天最高气温26℃，各收购点延长了收购时间，', '全市已收购小麦12.6万吨。'].join('\n');
+  const items = parsePage(text, 'file:///issue/01.news').items;
+  assert.deepEqual(items.map((x) => [x.headline, line(x.bodyRange)]), [['全市夏粮收购进度过半', 5]]);
+});

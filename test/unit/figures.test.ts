@@ -23,6 +23,12 @@ const none = (text: string): void => {
 };
 
 describe('figures: numbers with units', () => {
+  it('reads air quality in micrograms per cubic metre, and yen and parcels in English', () => {
+    one('全市PM2.5平均浓度为31.2微克/立方米，同比下降。', 31.2, '微克/立方米');
+    one('The cleanup cost 8.9 trillion yen in total.', 8.9e12, 'yen');
+    one('The hub handled 760,000 parcels a day.', 760000, 'parcels');
+  });
+
   it('counts shares, with thousands separators, and not the words that start with 股', () => {
     assert.equal(one('本次共派发1,386,520,000股，占总股本的三成。', 1386520000, '股').text, '1,386,520,000股');
     none('该公司有3股东大会议案待审议');

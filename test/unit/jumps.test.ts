@@ -76,6 +76,12 @@ test('见 / 详见: see', () => {
   assert.deepEqual(jumps('相关报道见本报今日评论'), []);
 });
 
+test('English: a continuation’s `From Page B1` alone on its line, and a pointer to a related story', () => {
+  assert.deepEqual(one('Port volumes hit record\nFrom Page B1\nThe port handled'), ['from', 'B01', 'From Page B1']);
+  assert.deepEqual(jumps('Visitors came from Page county last year.'), []);
+  assert.deepEqual(one('the talks went on. (See related story, Page B3.)'), ['see', 'B03', '(See related story, Page B3']);
+});
+
 test('lost page numbers', () => {
   assert.deepEqual(one('（下转 版）'), ['to', null, '（下转 版）']);
   assert.deepEqual(one('（上接 版）'), ['from', null, '（上接 版）']);

@@ -255,8 +255,10 @@ export function isStockCodeLine(flat: string): boolean {
  * 南风2级`, `多云转雷阵雨 26℃～34℃ 东南风3级`. Only a label or a temperature with nothing but weather
  * around it: a sentence that mentions 37.6℃ stays text.
  */
-const WEATHER =
-  /^(?:(?:[今明后][日天])?天气(?:预报)?\s*[：:]?\s*(?:[\u4e00-\u9fff]{2,4}\s+)?)?(?:[晴阴多云转有小中大暴阵雷雨雪雾霾沙尘到]{1,10}\s*)?(?:-?\d{1,2}\s*℃\s*(?:[～~\-－至]\s*-?\d{1,2}\s*℃)?\s*)?(?:(?:[东南西北]{1,2}|微)风\s*)?(?:\d{1,2}(?:\s*[～~\-－至]\s*\d{1,2})?\s*级)?$/;
+const WEATHER_PART = '(?:[晴阴多云转有小中大暴阵雷雨雪雾霾沙尘到]{1,10}|-?\\d{1,2}\\s*℃(?:\\s*[～~\\-－至]\\s*-?\\d{1,2}\\s*℃)?|(?:[东南西北]{1,2}|微)风(?:\\s*\\d{1,2}(?:\\s*[～~\\-－至]\\s*\\d{1,2})?\\s*级)?)';
+const WEATHER = new RegExp(
+  `^(?:(?:[今明后][日天])?天气(?:预报)?\\s*[：:]?\\s*(?:[\\u4e00-\\u9fff]{2,4}\\s+(?=${WEATHER_PART}))?)?(?:${WEATHER_PART}\\s*){0,4}$`,
+);
 
 /** The characters a weather line ends with: a wind force (级), a temperature, its label, or the sky. */
 const WEATHER_LASTS = '级℃气报晴阴云雨雪雾霾尘';

@@ -27,7 +27,7 @@ const HAN_UNITS: readonly string[] = [
   '泰铢', '韩元', '卢布', '卢比', '澳元', '加元', '新西兰元', '新加坡元', '雷亚尔', '瑞士法郎',
   '越南盾', '林吉特', '兰特', '里拉', '比索',
   // mass, area, volume, length
-  '吨', '公斤', '千克', '克', '斤', '亩', '公顷', '平方米', '平米', '㎡', '平方公里', '平方千米',
+  '吨', '公斤', '千克', '克', '毫克', '微克', '斤', '亩', '公顷', '平方米', '平米', '㎡', '平方公里', '平方千米',
   '㎞', '立方米', '㎥', '升', '毫升', '公里', '千米', '米', '厘米', '毫米',
   // energy and power
   '千瓦', '兆瓦', '千瓦时', '瓦', '度',
@@ -63,8 +63,8 @@ export const LATIN_UNITS: ReadonlySet<string> = new Set([
   'deaths', 'jobs', 'homes', 'households', 'families', 'companies', 'firms', 'vehicles', 'cars',
   'miles', 'mile', 'kilometers', 'kilometres', 'km', 'meters', 'metres', 'm', 'cm', 'mm', 'feet',
   'acres', 'hectares', 'ha', 'tons', 'tonnes', 'pounds', 'kilograms', 'kg', 'kw', 'kwh', 'mw',
-  'gw', 'yuan', 'dollars', 'euros', 'hours', 'minutes', 'seconds', 'days', 'weeks', 'months',
-  'times',
+  'gw', 'yuan', 'yen', 'dollars', 'euros', 'hours', 'minutes', 'seconds', 'days', 'weeks', 'months',
+  'times', 'passengers', 'visitors', 'tourists', 'parcels', 'containers', 'barrels', 'shares',
 ]);
 
 /**

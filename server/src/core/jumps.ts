@@ -64,14 +64,17 @@ const PAGE_WORD = '[Pp][Aa][Gg][Ee]';
 
 /**
  * A continuation's head on a line of its own, naming its story's slug: `BUDGET from A1`,
- * `STORM from Page 1`. Upper case and alone on its line: prose does not read like that.
+ * `STORM from Page 1`, or not: `From Page B1`. Alone on its line: prose does not read like that.
  */
-const SLUG_FROM_RE = new RegExp(`^[ \\t]{0,12}(?<slug>${SLUG})[ \\t]{1,4}from[ \\t]{1,4}(?:${PAGE_WORD}[ \\t]{0,3})?(?<id>${EN_ID})[ \\t]{0,12}$`, 'gm');
+const SLUG_FROM_RE = new RegExp(
+  `^[ \\t]{0,12}(?:(?<slug>${SLUG})[ \\t]{1,4}from|From)[ \\t]{1,4}(?:${PAGE_WORD}[ \\t]{0,3})?(?<id>${EN_ID})[ \\t]{0,12}$`,
+  'gm',
+);
 
-/** `See BUDGET, Page 5`, `See BUDGET on Page A5`, `Please see BUDGET, A5`, `see page 5`. */
+/** `See BUDGET, Page 5`, `See BUDGET on Page A5`, `Please see BUDGET, A5`, `see page 5`, `See related story, Page B3`. */
 const SEE_RE = new RegExp(
   `(?<open>\\(\\s{0,3})?\\b(?:[Pp][Ll][Ee][Aa][Ss][Ee]\\s{1,3})?[Ss][Ee][Ee]\\s{1,4}` +
-    `(?:(?<slug>${SLUG})(?:\\s{0,3},\\s{0,3}|\\s{1,3}[Oo][Nn]\\s{1,3})(?:${PAGE_WORD}\\s{0,3})?|${PAGE_WORD}\\s{0,3})` +
+    `(?:(?<slug>${SLUG})(?:\\s{0,3},\\s{0,3}|\\s{1,3}[Oo][Nn]\\s{1,3})(?:${PAGE_WORD}\\s{0,3})?|related\\s{1,3}stor(?:y|ies)\\s{0,3},?\\s{0,3}(?:${PAGE_WORD}\\s{0,3})?|${PAGE_WORD}\\s{0,3})` +
     `(?<id>${EN_ID})\\b(?:\\s{0,3}(?<close>\\)))?`,
   'g',
 );
@@ -97,7 +100,7 @@ export function findJumps(index: LineIndex): JumpLine[] {
   // The English patterns cannot skip ahead to a first character (an optional bracket opens
   // them): on a page that lacks their keyword, a plain search for it ends the scan sooner.
   if (CONTINUED_WORD.test(text)) scanContinued(text, found);
-  if (text.includes('from')) scanSlugFrom(text, found);
+  if (text.includes('from') || text.includes('From')) scanSlugFrom(text, found);
   if (SEE_WORD.test(text)) scanSee(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
 
@@ -210,10 +213,11 @@ function scanSlugFrom(text: string, out: Found[]): void {
   SLUG_FROM_RE.lastIndex = 0;
   for (let m = SLUG_FROM_RE.exec(text); m; m = SLUG_FROM_RE.exec(text)) {
     const g = m.groups ?? {};
-    const slug = g.slug ?? '';
-    const start = m.index + m[0].indexOf(slug);
+    const slug = g.slug;
+    const start = m.index + m[0].length - m[0].trimStart().length;
     const id = g.id ?? '';
-    out.push({ start, end: m.index + m[0].lastIndexOf(id) + id.length, direction: 'from', page: parsePageRef(id), slug });
+    const end = m.index + m[0].lastIndexOf(id) + id.length;
+    out.push(slug === undefined ? { start, end, direction: 'from', page: parsePageRef(id) } : { start, end, direction: 'from', page: parsePageRef(id), slug });
   }
 }
 
