@@ -1708,3 +1708,29 @@ test('a weather line in any order of its parts is furniture; a sentence that giv
   const items = parsePage(text, 'file:///issue/01.news').items;
   assert.deepEqual(items.map((x) => [x.headline, line(x.bodyRange)]), [['全市夏粮收购进度过半', 5]]);
 });
+
+test('on a page that sets headlines after their text, a headline as long as the column is known by the text above repeating its words', () => {
+  // E-paper text: a blank line after every line; a paragraph's first line comes out two em short.
+  const text = [
+    '本报讯 7月10日，市委书记林文博在黄泽',
+    '县调研工业经济运行情况。林文博一行先后',
+    '来到黄泽县工业园区多家企业，详细了解工',
+    '业经济运行和项目建设情况。林文博强调，',
+    '黄泽县要聚焦主导产业精准招商，推动工业',
+    '经济运行稳中有进。',
+    '林文博在黄泽县调研工业经济运行',
+    '今年是全面贯彻党的二十大精神的',
+    '开局之年。上半年，我市坚持以人民为',
+    '中心的发展思想，在发展中保障和改善',
+    '民生，着力解决群众急难愁盼问题。',
+    '民生答卷写满百姓幸福',
+  ].join('\n\n');
+  const items = parsePage(text, 'file:///issue/01.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.headline, line(x.bodyRange)]),
+    [
+      ['林文博在黄泽县调研工业经济运行', 1],
+      ['民生答卷写满百姓幸福', 15],
+    ],
+  );
+});

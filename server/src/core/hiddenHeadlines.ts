@@ -43,7 +43,7 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   const opensNotice = d.inner.map((c) => sectionNumbering(c.lines[0].line.flat) === null && isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
   const after = orient === 'headline-after';
   // On a page that sets headlines first, a candidate may be a headline by its words alone (see repeated).
-  const mayRepeat = !after && d.inner.some((c) => mayBeRepeated(d.body, c.at, c.lines.length));
+  const mayRepeat = d.inner.some((c) => mayBeRepeated(d.body, c.at, c.lines.length, after));
   if (!apart.includes(true) && !opensNotice.includes(true) && !mayRepeat) return [d];
   const words = d.inner.map((c) => bigrams(stackText(c.lines)));
   const wanted = new Set<number>();
@@ -67,7 +67,7 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
     if (opensNotice[k] || (NOTICE_TITLE.test(stackText(c.lines)) && w.apart)) {
       // A notice title over its greeting heads what follows; otherwise it follows the page.
       cuts.push({ k, heads: opensNotice[k] ? 'following' : after ? 'preceding' : 'following' });
-    } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && (w.apart || (!after && repeated(w, c.lines)))) {
+    } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && (w.apart || repeated(w, c.lines))) {
       cuts.push({ k, heads: after ? 'preceding' : 'following' });
     } else continue;
     from = c.at + c.lines.length;
@@ -84,16 +84,17 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
 }
 
 /** Nearly every word of a headline is in its text, and hardly any in the other: */
-const REPEATED_OVERLAP = 0.8;
-const REPEATED_MARGIN = 0.6;
+const REPEATED_OVERLAP = 0.9;
+const REPEATED_MARGIN = 0.75;
 /** from this many words on. */
 const REPEATED_WORDS = 8;
 
 /**
- * On a page that sets headlines first, a line that reads as a paragraph's first (as long as the
- * column) is still a headline when the text under it repeats nearly all its words
- * (`省委理论学习中心组举行专题学习` over `6月16日，省委理论学习中心组举行专题学习，…`): a paragraph's
- * first line runs on into new words, and is a clause (`在美锦煤化工有限公司，张稳科`).
+ * A line that reads as a paragraph's first (as long as the column) is still a headline when its
+ * own text repeats nearly all its words, and the other text hardly any (`省委理论学习中心组举行专题学习`
+ * over `6月16日，省委理论学习中心组举行专题学习，…`; after a page's text, `林文博在黄泽县调研工业
+ * 经济运行` under the brief that reports it): a paragraph's first line runs on into new words, and is
+ * often a clause (`在美锦煤化工有限公司，张稳科`).
  */
 function repeated(w: { own: number; margin: number; words: number }, lines: readonly StackLine[]): boolean {
   if (lines.some((s) => CLAUSE_MARK.test(s.line.flat))) return false;
@@ -102,13 +103,28 @@ function repeated(w: { own: number; margin: number; words: number }, lines: read
 
 const CLAUSE_MARK = /[，,；;：:]/;
 
-/** Worth weighing for `repeated`: long enough, no clause, and its first words in the next lines. */
-function mayBeRepeated(body: readonly PageLine[], at: number, length: number): boolean {
+/**
+ * Worth weighing for `repeated`: long enough, no clause, and its first words in its own text: in
+ * the next lines under a headline set first, anywhere above one set after its text.
+ */
+function mayBeRepeated(body: readonly PageLine[], at: number, length: number, after: boolean): boolean {
   const flat = body[at].flat;
   if (flat.length <= REPEATED_WORDS || CLAUSE_MARK.test(flat)) return false;
   const opening = flat.slice(0, 2);
-  return body[at + length]?.flat.includes(opening) === true || body[at + length + 1]?.flat.includes(opening) === true;
+  if (!after) return body[at + length]?.flat.includes(opening) === true || body[at + length + 1]?.flat.includes(opening) === true;
+  // Above, its first and its last words, in the lines that report it (a brief's few).
+  const closing = flat.slice(-2);
+  let first = false;
+  let last = false;
+  for (let k = Math.max(0, at - REPEATED_REACH); k < at && !(first && last); k++) {
+    first ||= body[k].flat.includes(opening);
+    last ||= body[k].flat.includes(closing);
+  }
+  return first && last;
 }
+
+/** How many lines above a headline set after its text are searched for its words first. */
+const REPEATED_REACH = 30;
 
 /** A cut at inner candidate k, whose lines head the text before or after it. */
 interface Cut {
