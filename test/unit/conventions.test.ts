@@ -1734,3 +1734,26 @@ test('on a page that sets headlines after their text, a headline as long as the 
     ],
   );
 });
+
+test('a kicker of two phrases set apart keeps the headline under it, however long, between two texts', () => {
+  const text = [
+    '本报讯（记者 郝志刚） 9月25日至26日，全市第三季度',
+    '重点项目观摩推进会召开。会议要求，要优化服务',
+    '保障，全力以赴推动重点项目建设提速提效，为完',
+    '成全年目标任务提供坚实支撑。',
+    '比学赶超看项目 凝心聚力促发展',
+    '全市第三季度重点项目观摩推进会召开',
+    '金秋时节，走进芦川县，漫山遍野',
+    '的谷子、糜子、荞麦迎风摇曳，一派丰',
+    '收景象。',
+    '小杂粮做成富民大产业',
+  ].join('\n\n');
+  const items = parsePage(text, 'file:///issue/01.news').items;
+  assert.deepEqual(
+    items.map((x) => [x.kicker, x.headline, line(x.bodyRange)]),
+    [
+      ['比学赶超看项目 凝心聚力促发展', '全市第三季度重点项目观摩推进会召开', 1],
+      [null, '小杂粮做成富民大产业', 13],
+    ],
+  );
+});

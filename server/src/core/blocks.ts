@@ -415,11 +415,21 @@ const MAX_INNER_LINES = 2;
  * label (`消费提示`) takes the line under it as its headline when that line stands short of the
  * text too; over running text the label is the headline itself (`热线问答` / `读者胡先生问：…`).
  */
+const HAS_CLAUSE = /[，,、；;：:]/;
+/** A quotation left open runs on into the next line: no headline ends so. */
+const OPENS_QUOTE = /“[^”]*$/;
+/** Two phrases set apart and nothing else: no subject named before a colon (`交城：…`). */
+const parallelKicker = (l: PageLine): boolean => setsPhrasesApart(l.raw) && !HAS_CLAUSE.test(l.flat);
+
 function shortLines(run: readonly StackLine[], max: number, after?: Block): StackLine[] {
   const widthBelow = (k: number): number => Math.max(...run.slice(k + 1).map((s) => s.line.width), after?.type === 'text' ? after.line.width : 0);
   const lines = [run[0]];
   if (run[0].role === 'kicker') {
     if (run[1]?.role !== 'headline' || !clearlyShorter(run[1].line.width, widthBelow(1))) return [{ line: run[0].line, role: 'headline' }];
+    lines.push(run[1]);
+  } else if (parallelKicker(run[0].line) && run[1]?.role === 'headline' && !HAS_CLAUSE.test(run[1].line.flat) && !setsPhrasesApart(run[1].line.raw) && !OPENS_QUOTE.test(run[1].line.flat)) {
+    // A kicker of two phrases set apart (`比学赶超看项目 凝心聚力促发展`) stands over its headline,
+    // which may be as long as the text: a first line of running text reads as a clause.
     lines.push(run[1]);
   }
   for (let k = lines.length; k < run.length && lines.length < max; k++) {
@@ -557,7 +567,7 @@ function isHardBoundary(b: Block | undefined): boolean {
  *   what the headline looks into (`聚焦“高效办成一件事”` / `企业开办最快半天办结`).
  * A headline in two lines runs on from its first line instead, and its lines are about as long.
  */
-function withKicker(lines: readonly StackLine[]): StackLine[] {
+export function withKicker(lines: readonly StackLine[]): StackLine[] {
   const [first, second] = lines;
   if (first?.role !== 'headline' || second?.role !== 'headline') return [...lines];
   // Two lines that each set phrases apart are a kicker and the headline: a headline in two lines runs on.

@@ -3,7 +3,7 @@
  * line of running text or a subhead. The words of the candidate line, or the credits, show
  * where to cut.
  */
-import type { StackLine } from './blocks';
+import { type StackLine, withKicker } from './blocks';
 import type { PageLine } from './lines';
 import { type Draft, type Orientation, newDraft, stackText } from './draft';
 import { BigramIndex, bigrams } from './similarity';
@@ -153,8 +153,10 @@ function cutAt(d: Draft, cuts: readonly Cut[], orient: Orientation): Draft[] {
   };
   for (const cut of cuts) {
     const c = d.inner[cut.k];
-    pieces.push(piece(c.at, cut.k, cut.heads === 'preceding' ? heading ?? c.lines : heading));
-    heading = cut.heads === 'following' ? c.lines : null;
+    // Taken for a headline, a candidate's lines are a stack: its first may be a kicker.
+    const lines = withKicker(c.lines);
+    pieces.push(piece(c.at, cut.k, cut.heads === 'preceding' ? heading ?? lines : heading));
+    heading = cut.heads === 'following' ? lines : null;
     start = c.at + c.lines.length;
     innerFrom = cut.k + 1;
   }
