@@ -1757,3 +1757,9 @@ test('a kicker of two phrases set apart keeps the headline under it, however lon
     ],
   );
 });
+
+test('an article signed by an official, title then name in a box: the name is the author, the title is not', () => {
+  const text = ['以高质量党建引领乡村全面振兴', '□ 中共石门县委书记 贾志成', '', '乡村振兴，关键在党。近年来，石门县坚持以党建引领乡村', '振兴，推动基层党组织全面进步、全面过硬。'].join('\n');
+  const [story] = parsePage(text, 'file:///issue/08.news').items;
+  assert.deepEqual([story.headline, line(story.bodyRange), story.people.map((x) => [x.name, x.role])], ['以高质量党建引领乡村全面振兴', 4, [['贾志成', 'author']]]);
+});

@@ -34,6 +34,8 @@ const ENGLISH_DATELINE = /^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{0,9}\.?(?:\s+\d
 
 /** A Chinese name of two to four characters; a two-character name may be padded (`张 强`). */
 const NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}';
+/** The title an official signs an article by: `县委书记`, `市长`, `局长`. */
+const OFFICIAL_TITLE = '(?:书记|县长|市长|区长|镇长|乡长|主任|局长|部长|厅长|主席|校长|院长|所长|站长|董事长|总经理|经理)';
 /** A name set off by a box: two or three characters (a four-character line is a subhead's phrase). */
 const BOXED_NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,2}';
 /** The reporter's own columns inside a story: `记者手记`, not a reporter named 手记. */
@@ -53,6 +55,8 @@ const BYLINE = new RegExp(
   [
     // A boxed mark sets off bylines and subheads alike: a byline's first word is a role or a name.
     `^[□■◎]\\s*(?:(?:本报|新华社|人民日报)?(?:全媒体|融媒体|首席|特约|见习)?(?:记者|通讯员|评论员)|[文图]\\s*[/／]|${BOXED_NAME}(?:\\s|$))`,
+    // An official who signs an article, by title then name: `□ 中共石门县委书记 贾志成`.
+    `^[□■◎]\\s*[\\u4e00-\\u9fff]{0,12}${OFFICIAL_TITLE}\\s+${NAME}\\s*$`,
     `^(?:本报|新华社|人民日报)?(?:特约)?评论员(?:\\s*[\\u4e00-\\u9fff]{2,4})?\\s*$`,
     '^(?:文\\s*[/／|]\\s*|图\\s*[/／|]\\s*|文图\\s*[/／|]?\\s*)',
     // `记者手记`, `记者观察` head a section of the reporter's own.
