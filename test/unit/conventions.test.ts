@@ -1763,3 +1763,10 @@ test('an article signed by an official, title then name in a box: the name is th
   const [story] = parsePage(text, 'file:///issue/08.news').items;
   assert.deepEqual([story.headline, line(story.bodyRange), story.people.map((x) => [x.name, x.role])], ['以高质量党建引领乡村全面振兴', 4, [['贾志成', 'author']]]);
 });
+
+test('a sign-off in brackets wrapped over two lines: a space parts two names, a body’s name wrapped before its last word is one', () => {
+  const signed = (tail: readonly string[]) =>
+    parsePage(['岱城区首届社区运动会开幕', '', '本报讯 近日，岱城区首届社区运动会开幕，全区新建健身', ...tail].join('\n'), 'file:///issue/05.news').items[0].people.map((x) => x.name);
+  assert.deepEqual(signed(['园 26个，群众健身更加方便。 （曹', '磊 田静）']), ['曹磊', '田静']);
+  assert.deepEqual(signed(['园 26个，群众健身更加方便。（县农业农村', '局 通讯员 麻晓东）']), ['麻晓东']);
+});

@@ -389,7 +389,8 @@ const CLOSES_ASIDE = /^([^（）()]{1,30})[）)]$/;
  * (`任` / `娟）`), and where it opens on the first line.
  */
 export function wrappedAside(before: PageLine, l: PageLine): { text: string; start: number } | null {
-  const close = CLOSES_ASIDE.exec(l.flat);
+  // Read from the raw line: a space there parts two names (`（曹` / `磊 田静）`).
+  const close = CLOSES_ASIDE.exec(l.raw.trim());
   if (!close) return null;
   const open = OPENS_ASIDE.exec(before.raw.trimEnd());
   if (!open) return null;

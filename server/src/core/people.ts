@@ -164,7 +164,7 @@ const WRAPPED_NAME_MAX = 3;
  * Joins the lines of a credit wrapped over line breaks (`记者 罗丽 通讯员 安` + `豪`). The piece
  * of a name ending one line and the piece starting the next are one name only when together
  * they make at most three characters (`安` + `豪`, `郝` + `建平`); longer, they are two names
- * side by side (`郝建平` + `张敏`). Letter-spaced lines keep a space at the break: their single
+ * side by side (`郝建平` + `张敏`), unless they make a body's name (`县农业农村` + `局`). Letter-spaced lines keep a space at the break: their single
  * characters make names as they do inside a line.
  */
 export function joinCreditLines(lines: readonly string[], letterSpaced: boolean): string {
@@ -183,7 +183,8 @@ function continuesName(before: string, after: string): boolean {
   const end = withoutRoleWords(words[words.length - 1]);
   const start = after.split(CREDIT_WORD_BREAK)[0];
   if (!HAN_WORD.test(end) || !HAN_WORD.test(start) || withoutRoleWords(start) !== start) return false;
-  return [...end].length + [...start].length <= WRAPPED_NAME_MAX;
+  // A body's name wrapped before its last word is one word too: `县农业农村` + `局`.
+  return [...end].length + [...start].length <= WRAPPED_NAME_MAX || ORGANISATION.test(end + start);
 }
 
 /** A word without the role words it starts with: `通讯员郝` is `郝`. */
