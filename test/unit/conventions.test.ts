@@ -1770,3 +1770,19 @@ test('a sign-off in brackets wrapped over two lines: a space parts two names, a 
   assert.deepEqual(signed(['园 26个，群众健身更加方便。 （曹', '磊 田静）']), ['曹磊', '田静']);
   assert.deepEqual(signed(['园 26个，群众健身更加方便。（县农业农村', '局 通讯员 麻晓东）']), ['麻晓东']);
 });
+
+test('a numbered head as long as its column heads a section when the line under it opens a paragraph', () => {
+  const text = [
+    '以高质量党建引领乡村全面振兴',
+    '□ 中共石门县委书记 贾志成',
+    '乡村振兴，关键在党。石门县坚持',
+    '把抓党建促乡村振兴作为重大政治任务，',
+    '选派驻村工作队员，扎根一线助力振兴。',
+    '三、壮大集体经济，增强“造血”功能',
+    '发展壮大村级集体经济，是增强村',
+    '党组织凝聚力的重要抓手。石门县坚持一',
+    '村一策，推动集体经济提质增效。',
+  ].join('\n\n');
+  const [story] = parsePage(text, 'file:///issue/08.news').items;
+  assert.deepEqual(story.sections.map((x) => [x.title, line(x.range)]), [['三、壮大集体经济，增强“造血”功能', 11]]);
+});

@@ -33,7 +33,16 @@ const ENDS_IN_DIGIT = /\d$/;
 function runsOn(body: readonly PageLine[], i: number): boolean {
   const l = body[i];
   if (i + 1 >= body.length || lineEndsSentence(l)) return false;
-  return endsInsideClause(l.flat) || ENDS_IN_DIGIT.test(l.flat) || shortfall(body, i) < FULL_WIDTH_SLACK;
+  if (endsInsideClause(l.flat) || ENDS_IN_DIGIT.test(l.flat)) return true;
+  // Filling its column, it runs on, unless the next line opens a paragraph, set in by an indent
+  // (`三、壮大集体经济，增强“造血”功能` / `发展壮大村级集体经济，是增强村`).
+  return shortfall(body, i) < FULL_WIDTH_SLACK && !opensParagraph(body, i + 1);
+}
+
+/** The line opens a paragraph: set in from the column by about an indent, and running on. */
+function opensParagraph(body: readonly PageLine[], i: number): boolean {
+  const short = shortfall(body, i);
+  return !lineEndsSentence(body[i]) && short >= FULL_WIDTH_SLACK && short < SUBHEAD_SHORTFALL;
 }
 
 const LONE_NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
