@@ -422,10 +422,13 @@ const OPENS_QUOTE = /“[^”]*$/;
 const parallelKicker = (l: PageLine): boolean => setsPhrasesApart(l.raw) && !HAS_CLAUSE.test(l.flat);
 
 function shortLines(run: readonly StackLine[], max: number, after?: Block): StackLine[] {
-  const widthBelow = (k: number): number => Math.max(...run.slice(k + 1).map((s) => s.line.width), after?.type === 'text' ? after.line.width : 0);
+  // A further line is weighed against the run's lines below it; a label's headline against the
+  // text under the run too (weighing every line against that text cut two-line headlines in two).
+  const runBelow = (k: number): number => Math.max(...run.slice(k + 1).map((s) => s.line.width), 0);
   const lines = [run[0]];
   if (run[0].role === 'kicker') {
-    if (run[1]?.role !== 'headline' || !clearlyShorter(run[1].line.width, widthBelow(1))) return [{ line: run[0].line, role: 'headline' }];
+    const textBelow = Math.max(runBelow(1), after?.type === 'text' ? after.line.width : 0);
+    if (run[1]?.role !== 'headline' || !clearlyShorter(run[1].line.width, textBelow)) return [{ line: run[0].line, role: 'headline' }];
     lines.push(run[1]);
   } else if (parallelKicker(run[0].line) && run[1]?.role === 'headline' && !HAS_CLAUSE.test(run[1].line.flat) && !setsPhrasesApart(run[1].line.raw) && !OPENS_QUOTE.test(run[1].line.flat)) {
     // A kicker of two phrases set apart (`比学赶超看项目 凝心聚力促发展`) stands over its headline,
@@ -434,7 +437,7 @@ function shortLines(run: readonly StackLine[], max: number, after?: Block): Stac
   }
   for (let k = lines.length; k < run.length && lines.length < max; k++) {
     if (run[k].role !== 'headline') break;
-    if (!clearlyShorter(run[k].line.width, Math.max(...run.slice(k + 1).map((s) => s.line.width), 0))) break;
+    if (!clearlyShorter(run[k].line.width, runBelow(k))) break;
     lines.push(run[k]);
   }
   return lines;

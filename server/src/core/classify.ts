@@ -6,7 +6,7 @@
 import type { LineKind, PageLine } from './lines';
 import { endsInsideClause, endsSentence } from './lines';
 import { codeTable, hasCode, isLatinCapital } from './text';
-import { joinCreditLines } from './people';
+import { OFFICIAL_TITLE, joinCreditLines } from './people';
 
 const CN_NUM = '〇零一二三四五六七八九十两';
 const DAY = `(?:\\d{1,2}|[${CN_NUM}]{1,3})`;
@@ -34,8 +34,8 @@ const ENGLISH_DATELINE = /^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{0,9}\.?(?:\s+\d
 
 /** A Chinese name of two to four characters; a two-character name may be padded (`张 强`). */
 const NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}';
-/** The title an official signs an article by: `县委书记`, `市长`, `局长`. */
-const OFFICIAL_TITLE = '(?:书记|县长|市长|区长|镇长|乡长|主任|局长|部长|厅长|主席|校长|院长|所长|站长|董事长|总经理|经理)';
+/** A staff role before a name in a byline: `记者`, `本报通讯员`, `实习生`. */
+const STAFF_ROLE = '(?:本报)?(?:记者|通讯员|实习生)';
 /** A name set off by a box: two or three characters (a four-character line is a subhead's phrase). */
 const BOXED_NAME = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,2}';
 /** The reporter's own columns inside a story: `记者手记`, not a reporter named 手记. */
@@ -72,9 +72,8 @@ const BYLINE = new RegExp(
 /** A role word that ends a byline line, its names set on the next: `□ 本报记者 蒯星辰 通讯员` / `柏雨桐 覃立`. */
 const DANGLING_ROLE = /(?:记者|通讯员|实习生|评论员)$/;
 /** A line of names alone, perhaps with more roles between them: the rest of a broken byline. */
-const NAMES_ONLY = new RegExp(`^${NAME}(?:\\s+(?:(?:本报)?(?:通讯员|实习生|记者)\\s*)?${NAME}){0,5}$`);
-
-const ROLE_INSIDE = /通讯员|实习生|记者/;
+const NAMES_ONLY = new RegExp(`^${NAME}(?:\\s+(?:${STAFF_ROLE}\\s*)?${NAME}){0,5}$`);
+const ROLE_INSIDE = new RegExp(STAFF_ROLE);
 
 /**
  * True when `l` carries on the byline line above it: broken after a role word, or after a name
@@ -191,6 +190,7 @@ const DIGEST_LABEL = /^(?:今日|本期|本版|要闻)?导读$|^(?:今日|本期
 export function isDigestLabel(flat: string): boolean {
   return DIGEST_LABEL.test(flat);
 }
+
 /** The label of a column of briefs, short items without headlines: `简讯`, `本地快讯`. */
 const BRIEFS_LABEL = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|简报|速览|速递)|一句话新闻)$/;
 /** A box label is short and ends in one of these: 导读, 简讯, 速览, 一句话新闻, 今日关注, 图片新闻, 图片报道, 公益广告, 数说. */
@@ -325,7 +325,7 @@ export function trailingAuthor(raw: string): { names: string; start: number } | 
 }
 
 /** A story's reporters in brackets on a line of their own under its last sentence: `（记者 丰子衿）`. */
-const BRACKETED_BYLINE = new RegExp(`^[（(]\\s*(?:本报)?(?:记者|通讯员|实习生)\\s*${NAME}(?:\\s+(?:(?:本报)?(?:记者|通讯员|实习生)\\s*)?${NAME}){0,5}\\s*[）)]$`);
+const BRACKETED_BYLINE = new RegExp(`^[（(]\\s*${STAFF_ROLE}\\s*${NAME}(?:\\s+(?:${STAFF_ROLE}\\s*)?${NAME}){0,5}\\s*[）)]$`);
 
 export function isBracketedByline(l: PageLine): boolean {
   return endsWithCloser(l.flat) && BRACKETED_BYLINE.test(l.raw.trim());
