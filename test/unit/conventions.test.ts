@@ -1786,3 +1786,18 @@ test('a numbered head as long as its column heads a section when the line under 
   const [story] = parsePage(text, 'file:///issue/08.news').items;
   assert.deepEqual(story.sections.map((x) => [x.title, line(x.range)]), [['三、壮大集体经济，增强“造血”功能', 11]]);
 });
+
+test('a layout export that sets each paragraph as one line: a commentary’s author alone under its title; a hotline beside the editors is no editor', () => {
+  const text = [
+    '短评',
+    '让项目建设跑出“加速度”',
+    '陆思远',
+    '42个项目集中开工，总投资186.4亿元，这是我市坚持项目为王、持续优化营商环境的生动写照，也是全市上下真抓实干的有力证明。',
+    '项目建设贵在快，也重在实。开工只是起点，早日建成投产、发挥效益，才是检验项目建设成效的根本标准。',
+    '',
+    '本版责编：秦岭　版式：吴放　新闻热线：0739-8826110',
+  ].join('\n');
+  const p = parsePage(text, 'file:///issue/A1.news');
+  assert.deepEqual(p.items.map((x) => [x.kicker, x.headline, line(x.bodyRange), x.people.map((y) => y.name)]), [['短评', '让项目建设跑出“加速度”', 4, ['陆思远']]]);
+  assert.deepEqual(p.furniture.editors.map((e) => e.name), ['秦岭', '吴放']);
+});

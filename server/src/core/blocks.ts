@@ -609,13 +609,16 @@ const BARE_NAME = /^[\u4e00-\u9fff]{2,3}$/;
  * An essay's author, named alone on the line under its headline (`以新质生产力赋能县域高质量发展`
  * / `韦知行`), over its text: the stack's byline, not a line of the headline. A name padded to
  * three characters says so alone; an unpadded one (a headline's last line may be as short,
- * `播种忙`) only over a paragraph set in with an indent, as an essay's are.
+ * `播种忙`) only over a paragraph set in with an indent, as an essay's are, or set as one line.
  */
 function signsUnder(run: readonly StackLine[], l: PageLine, below: Block | undefined): boolean {
   if (!run.some((s) => s.role === 'headline') || below?.type !== 'text' || !clearlyShorter(l.width, below.line.width)) return false;
   const name = l.raw.trim();
-  return PADDED_NAME.test(name) || (BARE_NAME.test(name) && below.line.indent > l.indent);
+  return PADDED_NAME.test(name) || (BARE_NAME.test(name) && (below.line.indent > l.indent || below.line.width > ONE_LINE_PARAGRAPH));
 }
+
+/** Wider than any headline: a paragraph set as one line (layout exports). */
+const ONE_LINE_PARAGRAPH = 40;
 
 /** The role of a line in the stack `run` is gathering. */
 function stackRole(flat: string, run: readonly StackLine[]): StackLineRole {

@@ -47,8 +47,11 @@ function roleOf(word: string): PersonRole | null {
 const HAN_CHAR = /[\u4e00-\u9fff]/;
 /** The title an official signs by: `县委书记`, `市长`, `局长`. */
 export const OFFICIAL_TITLE = '(?:书记|县长|市长|区长|镇长|乡长|主任|局长|部长|厅长|主席|校长|院长|所长|站长|董事长|总经理|经理)';
-/** Words no name holds: a run that holds one is a source or a title (`县委书记`), never two padded names. */
-const NOT_A_NAME = new RegExp(`本报|新华|记者|${OFFICIAL_TITLE}$`);
+/**
+ * Words no name holds: a run that holds one is a source, a title (`县委书记`) or a contact's label
+ * beside the names (`新闻热线`), never two padded names.
+ */
+const NOT_A_NAME = new RegExp(`本报|新华|记者|${OFFICIAL_TITLE}$|(?:热线|电话|邮箱|地址|邮编|传真)$`);
 /** A body that signs a story (`（市疾控中心）`): four characters or more, ending as bodies are named. */
 const ORGANISATION = /^(?:[\u4e00-\u9fff]{3,}[局委厅办院所站队]|[\u4e00-\u9fff]{2,}(?:中心|协会|学会|公司|银行|集团|政府|大学|学校|医院))$/;
 
