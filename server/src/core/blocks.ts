@@ -9,7 +9,6 @@ import type { PhotoBlock } from './photos';
 import {
   continuesByline,
   isBracketedByline,
-  continuesEnglishByline,
   isDigestLabel,
   isBracketedAside,
   isBriefsLabel,
@@ -251,7 +250,7 @@ function inlineTitle(l: PageLine): { start: number; end: number } | undefined {
  */
 function placesByline(l: PageLine, prev: Block | undefined): boolean {
   if (prev?.type !== 'byline') return false;
-  if (continuesByline(prev.line, l) || continuesEnglishByline(prev.line, l)) return true;
+  if (continuesByline(prev.line, l)) return true;
   return (isEnglishByline(prev.line.flat) && (isEnglishBylinePlace(l.flat) || NEWS_AGENCY.test(l.flat))) || WRITER_EMAIL.test(l.flat);
 }
 

@@ -77,11 +77,12 @@ const ROLE_INSIDE = new RegExp(STAFF_ROLE);
 
 /**
  * True when `l` carries on the byline line above it: broken after a role word, or after a name
- * with more roles to come (`本报记者 蓝若汐` / `祁卫东 通讯员 岑 涛`).
+ * with more roles to come (`本报记者 蓝若汐` / `祁卫东 通讯员 岑 涛`), or an English byline broken
+ * after `and` (`By ZHOU YAN and` / `CHEN HAO in Shanghai`).
  */
 export function continuesByline(byline: PageLine, l: PageLine): boolean {
   const raw = l.raw.trim();
-  return NAMES_ONLY.test(raw) && (DANGLING_ROLE.test(byline.flat) || ROLE_INSIDE.test(raw));
+  return (NAMES_ONLY.test(raw) && (DANGLING_ROLE.test(byline.flat) || ROLE_INSIDE.test(raw))) || continuesEnglishByline(byline, l);
 }
 
 /** A source line standing alone: `新华社发`, `（据新华社）`, `据《人民日报》`, `(AP)`, `XINHUA`. */
@@ -480,8 +481,7 @@ const ENGLISH_BYLINE_PLACE_LINE = new RegExp(`^${ENGLISH_BYLINE_PLACE}$`);
 const ENGLISH_BYLINE_BROKEN = /\s(?:and|&|,)$/;
 const ENGLISH_NAMES_LINE = new RegExp(`^[A-Z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*){0,3}(?:\\s+${ENGLISH_BYLINE_PLACE})?$`);
 
-/** True when `l` carries on an English byline broken after `and`. */
-export function continuesEnglishByline(byline: PageLine, l: PageLine): boolean {
+function continuesEnglishByline(byline: PageLine, l: PageLine): boolean {
   return isEnglishByline(byline.flat) && ENGLISH_BYLINE_BROKEN.test(byline.flat) && ENGLISH_NAMES_LINE.test(l.flat);
 }
 /**

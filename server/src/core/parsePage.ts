@@ -23,7 +23,7 @@ import { readDateline } from './dateline';
 import { buildParagraphs, joinWrapped } from './paragraphs';
 import { pageIdFromFileName } from './pageId';
 import { findFigures } from './figures';
-import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, continuesByline, continuesEnglishByline, datedEditors, headerEditorsAt, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, readerSignature, trailingAuthor, trailingSource, wrappedAside } from './classify';
+import { AUTHOR_NOTE, NOTICE_TITLE, SOURCE_WORD, continuesByline, datedEditors, headerEditorsAt, isEnglishByline, isEnglishBylinePlace, isSubtitle, lineKind, readerSignature, trailingAuthor, trailingSource, wrappedAside } from './classify';
 import { headerDate } from './pageHeader';
 
 
@@ -203,16 +203,13 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   const wrapped = wrappedTail(body);
   if (full) {
     if (dateline?.names) people.push(...withRange(readPeople(dateline.names, 'reporter'), dateline.range, index));
-    const continues = (b: PageLine, next: PageLine): boolean => continuesByline(b, next) || continuesEnglishByline(b, next);
     for (const [k, b] of bylines.entries()) {
       // A byline broken over two lines is read whole, from its first line.
-      if (k > 0 && continues(bylines[k - 1], b)) continue;
+      if (k > 0 && continuesByline(bylines[k - 1], b)) continue;
       const next = bylines[k + 1];
-      const whole = next && continues(b, next) ? spanRange(b, next) : lineRange(b);
-      const named = isEnglishByline(b.flat)
-        ? readEnglishByline(withBylinePlace(b, next))
-        : readPeople(next && continuesByline(b, next) ? `${b.raw} ${next.raw}` : b.raw, 'author');
-      people.push(...withRange(named, whole, index));
+      const broken = next !== undefined && continuesByline(b, next);
+      const named = isEnglishByline(b.flat) ? readEnglishByline(withBylinePlace(b, next)) : readPeople(broken ? `${b.raw} ${next.raw}` : b.raw, 'author');
+      people.push(...withRange(named, broken ? spanRange(b, next) : lineRange(b), index));
     }
     const tail = body[body.length - 1];
     const author = tail ? trailingAuthor(tail.raw) ?? bracketedAuthor(tail) ?? readerSignature(tail) : null;
@@ -250,9 +247,9 @@ function toItem(d: Draft, lines: readonly PageLine[], index: LineIndex, credits:
   };
 }
 
-/** An English byline read with the place set on the line under it (`in Xiling, Heyang`), which tells who its names are. */
+/** An English byline read with the line under it: the place it files from (`in Xiling, Heyang`), or its names after a break at `and`. */
 function withBylinePlace(byline: PageLine, next: PageLine | undefined): string {
-  return next && (isEnglishBylinePlace(next.flat) || continuesEnglishByline(byline, next)) ? `${byline.raw.trim()} ${next.raw.trim()}` : byline.raw;
+  return next && (isEnglishBylinePlace(next.flat) || continuesByline(byline, next)) ? `${byline.raw.trim()} ${next.raw.trim()}` : byline.raw;
 }
 
 /**
