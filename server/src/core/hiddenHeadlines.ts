@@ -43,8 +43,8 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
   const opensNotice = d.inner.map((c) => sectionNumbering(c.lines[0].line.flat) === null && isSalutation(d.body[c.at + c.lines.length]?.flat ?? ''));
   const after = orient === 'headline-after';
   // On a page that sets headlines first, a candidate may be a headline by its words alone (see repeated).
-  const mayRepeat = d.inner.some((c) => mayBeRepeated(d.body, c.at, c.lines.length, after));
-  if (!apart.includes(true) && !opensNotice.includes(true) && !mayRepeat) return [d];
+  const mayRepeat = d.inner.map((c) => mayBeRepeated(d.body, c.at, c.lines.length, after));
+  if (!apart.includes(true) && !opensNotice.includes(true) && !mayRepeat.includes(true)) return [d];
   const words = d.inner.map((c) => bigrams(stackText(c.lines)));
   const wanted = new Set<number>();
   for (const w of words) for (const b of w) wanted.add(b);
@@ -67,7 +67,7 @@ export function splitHidden(d: Draft, orient: Orientation): Draft[] {
     if (opensNotice[k] || (NOTICE_TITLE.test(stackText(c.lines)) && w.apart)) {
       // A notice title over its greeting heads what follows; otherwise it follows the page.
       cuts.push({ k, heads: opensNotice[k] ? 'following' : after ? 'preceding' : 'following' });
-    } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && (w.apart || repeated(w, c.lines))) {
+    } else if (w.own >= STRONG_OVERLAP && w.margin >= OVERLAP_MARGIN && w.words >= MIN_WORDS && (w.apart || (mayRepeat[k] && repeated(w, c.lines)))) {
       cuts.push({ k, heads: after ? 'preceding' : 'following' });
     } else continue;
     from = c.at + c.lines.length;
