@@ -141,25 +141,32 @@ function scanChinese(text: string, out: Found[]): void {
  * instead of trying the pattern at every position of the page.
  */
 function scanBarePointers(text: string, out: Found[]): void {
-  for (let at = text.indexOf('版'); at >= 0; at = text.indexOf('版', at + 1)) at = scanPointerLine(text, at, out);
+  for (let at = text.indexOf('版'); at >= 0; at = text.indexOf('版', at + 1)) {
+    const [lineStart, lineEnd] = lineAround(text, at);
+    scanPointerLine(text, lineStart, lineEnd, out);
+    at = lineEnd;
+  }
   // A pointing triangle points without 版 too (`▶A9`); lines holding 版 were read above.
   for (const arrow of ['▶', '►']) {
     for (let at = text.indexOf(arrow); at >= 0; at = text.indexOf(arrow, at + 1)) {
-      const next = text.indexOf('\n', at);
-      const lineEnd = next < 0 ? text.length : next;
-      at = text.slice(text.lastIndexOf('\n', at - 1) + 1, lineEnd).includes('版') ? lineEnd : scanPointerLine(text, at, out);
+      const [lineStart, lineEnd] = lineAround(text, at);
+      if (!text.slice(lineStart, lineEnd).includes('版')) scanPointerLine(text, lineStart, lineEnd, out);
+      at = lineEnd;
     }
   }
 }
 
-/** Reads the line holding position `at` for a bare pointer at its end; returns the line's end. */
-function scanPointerLine(text: string, at: number, out: Found[]): number {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+/** The start and end of the line holding position `at`. */
+function lineAround(text: string, at: number): [number, number] {
   const next = text.indexOf('\n', at);
-  const lineEnd = next < 0 ? text.length : next;
+  return [text.lastIndexOf('\n', at - 1) + 1, next < 0 ? text.length : next];
+}
+
+/** Reads the line [lineStart, lineEnd) for a bare pointer at its end. */
+function scanPointerLine(text: string, lineStart: number, lineEnd: number, out: Found[]): void {
   const line = text.slice(lineStart, lineEnd);
   const m = BARE_POINTER_RE.exec(line);
-  if (!m) return lineEnd;
+  if (!m) return;
   const g = m.groups ?? {};
   const open = g.open !== undefined;
   // A bracket opened is closed, and a title stands before the pointer on its line (`第 4 版`
@@ -170,13 +177,12 @@ function scanPointerLine(text: string, at: number, out: Found[]): number {
   // digest's entry only where a list mark opens it (`●…进校园 4版`) or an arrow points to it
   // (`…有效吗？▶第6版`): prose may end `…专版 4版`. A bracketed or arrowed pointer alone on its
   // line points from the title on the line above (`清源县7个重点项目集中开工` / `（第3版）`).
-  if (open !== (g.close !== undefined) || title.endsWith('》')) return lineEnd;
-  if (title.length < MIN_TITLE_CHARS && !((open || arrow) && title.length === 0 && titleAbove(text, lineStart))) return lineEnd;
-  if (!open && !arrow && !LIST_MARK.test(title)) return lineEnd;
+  if (open !== (g.close !== undefined) || title.endsWith('》')) return;
+  if (title.length < MIN_TITLE_CHARS && !((open || arrow) && title.length === 0 && titleAbove(text, lineStart))) return;
+  if (!open && !arrow && !LIST_MARK.test(title)) return;
   const start = lineStart + (open || arrow ? m.index : m.index + m[0].search(/[^ \t\u3000]/));
   const end = g.bare !== undefined ? lineStart + m.index + m[0].trimEnd().length : lineStart + m.index + (open ? m[0].lastIndexOf(g.close ?? '') : m[0].lastIndexOf('版')) + 1;
   out.push({ start, end, direction: 'see', page: parsePageRef(g.page ?? g.barePage ?? '') });
-  return lineEnd;
 }
 
 /** A digest entry's title ends without a statement's end (a question may title an entry). */
